@@ -31,6 +31,27 @@ before(() => {
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('lint', () => {
+  test('100,000 nested levels: PD001 naming the depth and the limit, no stack overflow, for every kind', async () => {
+    const dir = path.join(tmp, 'deep');
+    mkdirSync(dir, { recursive: true });
+    const files: Array<[string, string, string]> = [
+      ['daemon.json', 'daemon-json', '['.repeat(100_000)],
+      ['config.json', 'cli-config', '{"proxies":' + '['.repeat(100_000)],
+      ['Dockerfile', 'dockerfile', 'FROM x\nCMD ' + '['.repeat(100_000) + '\n'],
+      ['p.conf', 'systemd-dropin', '[Service]\nEnvironment="HTTP_PROXY=' + '{'.repeat(100_000) + '"\n'],
+    ];
+    for (const [name, kind, text] of files) {
+      writeFileSync(path.join(dir, name), text);
+      const r = await run(['lint', '--kind', kind, '--format', 'json', path.join(dir, name)]);
+      assert.doesNotMatch(r.stdout + r.stderr, /Maximum call stack/, name);
+      assert.ok(r.code === 0 || r.code === 1, `${name}: exit ${r.code} ${r.stderr}`);
+      if (kind.endsWith('json') && kind !== 'dockerfile') {
+        const findings = JSON.parse(r.stdout);
+        assert.deepEqual(findings.map((f: { rule: string }) => f.rule), ['PD001'], name);
+        assert.match(findings[0].message, /nesting depth 10000[01] exceeds the limit of 64/);
+      }
+    }
+  });
   test('text output, exit 1 on an error, password masked', async () => {
     const r = await run(['lint', path.join(tmp, 'etc')]);
     assert.equal(r.code, 1, r.stderr);

@@ -365,6 +365,27 @@ describe('language server over stdio, client with workspace/configuration', () =
     assert.equal(client.exitCode, undefined, client.stderr);
   });
 
+  test('100,000 nesting levels in every kind: PD001 for JSON, the server stays up and answers', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['file:///deep/etc/docker/daemon.json', 'json', '{"proxies":' + '['.repeat(100_000)],
+      ['file:///deep/.docker/config.json', 'json', '{"proxies":' + '{"a":'.repeat(100_000)],
+      ['file:///deep/Dockerfile', 'dockerfile', 'FROM x\nCMD ' + '['.repeat(100_000) + '\n'],
+      ['file:///deep/etc/systemd/system/docker.service.d/p.conf', 'systemd-dropin', '[Service]\nEnvironment="HTTP_PROXY=' + '['.repeat(100_000) + '"\n'],
+    ];
+    const from = client.mark();
+    for (const [uri, lang, text] of cases) await client.open(uri, lang, text);
+    for (const [uri, , text] of cases) {
+      const published = await client.waitForPublish(uri, from);
+      if (text.startsWith('{')) {
+        assert.deepEqual(published.diagnostics.map((d) => d.code), ['PD001'], uri);
+        assert.match(msg(published.diagnostics[0]), /nesting depth \d+ exceeds the limit of 64/);
+      }
+      await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 12 } });
+    }
+    for (const [uri] of cases) await client.close(uri);
+    assert.equal(client.exitCode, undefined, client.stderr);
+  });
+
   test('closing a document clears its diagnostics', async () => {
     const from = client.mark();
     await client.close(DOCKERFILE_URI);

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectKind, lint, maskCredentials, MAX_LINT_BYTES } from '../../server/src/engine';
 import { ids, lintAs } from './helpers';
+import { jsonNestingDepth } from '../../server/src/engine/parse/json';
 
 describe('bad input never throws', () => {
   const junk = [
@@ -22,6 +23,30 @@ describe('bad input never throws', () => {
     const f = lint(' '.repeat(MAX_LINT_BYTES + 1), 'dockerfile');
     assert.deepEqual(ids(f), ['PD001']);
     assert.match(f[0].message, /larger than/);
+  });
+  // 100,000 levels: far past any recursion limit, so a recursive parse or walk anywhere would overflow the stack.
+  const deepJson = ['['.repeat(100_000), '{"proxies":' + '['.repeat(100_000), '{"proxies":' + '{"a":'.repeat(100_000), '['.repeat(100_000) + ']'.repeat(100_000)];
+  const deepOther = [
+    'FROM x\nCMD ' + '['.repeat(100_000) + '\n',
+    'FROM x\nENV http_proxy=' + '{'.repeat(100_000) + '\n',
+    '[Service]\nEnvironment="HTTP_PROXY=' + '['.repeat(100_000) + '"\n',
+  ];
+  for (const kind of ['dockerfile', 'daemon-json', 'cli-config', 'systemd-dropin'] as const) {
+    test(`100,000 nesting levels as ${kind}: no throw, JSON kinds report PD001 with depth and limit`, () => {
+      for (const text of [...deepJson, ...deepOther]) {
+        const findings = lintAs(kind, text);
+        if ((kind === 'daemon-json' || kind === 'cli-config') && deepJson.includes(text)) {
+          assert.deepEqual(ids(findings), ['PD001'], text.slice(0, 20));
+          assert.match(findings[0].message, /nesting depth 100,?00[01] exceeds the limit of 64/);
+        }
+      }
+    });
+  }
+  test('nesting at the limit is still linted', () => {
+    const ok = '{"proxies":{"http-proxy":"http://p:3128","x":' + '['.repeat(60) + ']'.repeat(60) + '}}';
+    assert.ok(!ids(lintAs('daemon-json', ok)).includes('PD001'));
+    assert.equal(jsonNestingDepth('{"a":"[[[[{{","b":[1,[2]]}'), 3);
+    assert.equal(jsonNestingDepth('// [[[\n/* {{{ */[]'), 1);
   });
   test('a BOM is accepted like dockerd accepts it', () => {
     assert.deepEqual(ids(lintAs('daemon-json', '\uFEFF{}')), []);

@@ -4,6 +4,7 @@ import { parseDocument, type ParsedDocument } from './document';
 import { ALL_RULES } from './rules';
 import type { Rule } from './rule';
 import { LineIndex } from './text';
+import { jsonNestingDepth, MAX_JSON_DEPTH } from './parse/json';
 
 export const MAX_LINT_BYTES = 2 * 1024 * 1024;
 
@@ -66,10 +67,24 @@ export function notLintable(reason: string, options: LintOptions = {}): Finding[
   }];
 }
 
+/**
+ * Why a text must not be parsed as this kind (too large, binary, nested deeper than the parsers can recurse), or
+ * undefined when it can be. Every adapter asks this before parsing; each check is one linear pass.
+ */
+export function unlintableReason(text: string, kind: FileKind): string | undefined {
+  if (text.length > MAX_LINT_BYTES) return `the file is larger than ${MAX_LINT_BYTES / 1024 / 1024} MiB`;
+  if (text.includes('\u0000')) return 'the file contains NUL bytes (binary content?)';
+  if (kind === 'daemon-json' || kind === 'cli-config') {
+    const depth = jsonNestingDepth(text);
+    if (depth > MAX_JSON_DEPTH) return `JSON nesting depth ${depth} exceeds the limit of ${MAX_JSON_DEPTH} levels`;
+  }
+  return undefined;
+}
+
 /** Lints a whole document. Never throws for any input. */
 export function lint(text: string, kind: FileKind, options: LintOptions = {}): Finding[] {
-  if (text.length > MAX_LINT_BYTES) return notLintable(`the file is larger than ${MAX_LINT_BYTES / 1024 / 1024} MiB`, options);
-  if (text.includes('\u0000')) return notLintable('the file contains NUL bytes (binary content?)', options);
+  const reason = unlintableReason(text, kind);
+  if (reason) return notLintable(reason, options);
   const doc = parseDocument(text, kind, options.path);
   return lintDocument(doc, options);
 }

@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hoverAt } from '../engine/hover';
-import { lint, maskCredentials, MAX_LINT_BYTES, parseDocument, type FileKind, type LintOptions, type ParsedDocument } from '../engine';
+import { lint, maskCredentials, parseDocument, unlintableReason, type FileKind, type LintOptions, type ParsedDocument } from '../engine';
 import { Commands, FIX_ALL_KIND, SETTINGS_SECTION, type DoctorSettings, type InitializationOptions } from '../shared/protocol';
 import { codeActions, workspaceEdit } from './codeActions';
 import { toDiagnostic } from './diagnostics';
@@ -138,7 +138,7 @@ export function startServer(connection: Connection): void {
       return { document, kind, doc: parsedCache.doc, settings: docSettings };
     }
     const text = document.getText();
-    if (text.length > MAX_LINT_BYTES || text.includes('\u0000')) return undefined;
+    if (unlintableReason(text, kind)) return undefined;
     const doc = parseDocument(text, kind, uriToPath(uri));
     parsedCache = { uri, version: document.version, kind, doc };
     return { document, kind, doc, settings: docSettings };

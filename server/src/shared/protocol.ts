@@ -50,3 +50,60 @@ export const Commands = {
   disableRuleInSettings: 'dockerProxyDoctor.disableRuleInSettings',
   fixAll: 'dockerProxyDoctor.fixAll',
 } as const;
+
+export type { ProxyStatusReport, ConnectivityReport, ProbeResult, StatusLayer, StatusValue, StatusFinding, LayerId, Health } from '../engine/status/report';
+import type { LayerId } from '../engine/status/report';
+
+/** Custom requests (any LSP client may send them; VS Code's client does for the Proxy Status view and the test). */
+export const Requests = {
+  /** `dockerProxy/status`: every proxy layer of this machine (params: StatusRequestParams). */
+  status: 'dockerProxy/status',
+  /** `dockerProxy/testConnectivity`: probe registries through each layer's proxy (params: ConnectivityRequestParams). */
+  testConnectivity: 'dockerProxy/testConnectivity',
+} as const;
+
+/**
+ * What the client tells the server about this machine for a status or connectivity request. Executable paths come
+ * from user or machine settings only (the client reads them with `inspect()` and ignores workspace values), so an
+ * untrusted repository can never choose what runs. A client that sends nothing gets `docker`/`systemctl` from PATH.
+ */
+export interface MachineParams {
+  /** Path of the docker CLI (user/machine setting `dockerProxyDoctor.dockerPath`). */
+  dockerPath?: string;
+  /** Path of systemctl (user/machine setting `dockerProxyDoctor.systemctlPath`). */
+  systemctlPath?: string;
+  /** Per-command timeout in ms (setting `dockerProxyDoctor.commandTimeoutSeconds`). */
+  commandTimeoutMs?: number;
+  /** False in an untrusted workspace: no external command runs, files and environment only. */
+  trusted?: boolean;
+  /** VS Code's own `http.proxy`, `http.noProxy`, `http.proxyStrictSSL`. */
+  vscodeProxy?: { proxy?: string; noProxy?: string[]; strictSSL?: boolean };
+}
+
+export type StatusRequestParams = MachineParams;
+
+export interface ConnectivityRequestParams extends MachineParams {
+  /** Registries as `host[:port]`; default Docker Hub (registry-1.docker.io, token realm auth.docker.io). */
+  registries?: string[];
+  /** Per-probe timeout in ms (default 5000). */
+  timeoutMs?: number;
+  /** PEM files of extra CAs to trust (setting `dockerProxyDoctor.connectivity.caFiles`, NODE_EXTRA_CA_CERTS is always read). */
+  caFiles?: string[];
+  /** Opt-in deep test of the daemon layer: `docker pull` of a small image, with a timeout. */
+  deep?: boolean;
+  /** Only these layers (default: all). */
+  layers?: LayerId[];
+  /** Token echoed in `dockerProxy/connectivityProgress` notifications for this run. */
+  progressToken?: string;
+}
+
+/** Server -> client notification while a connectivity test runs. */
+export const CONNECTIVITY_PROGRESS = 'dockerProxy/connectivityProgress';
+export interface ConnectivityProgress {
+  progressToken?: string;
+  /** Probes finished so far and in all. */
+  done: number;
+  total: number;
+  /** `daemon → registry-1.docker.io: ok (412 ms)`. */
+  message: string;
+}

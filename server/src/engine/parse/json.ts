@@ -33,7 +33,51 @@ const ERROR_TEXT: Record<number, string> = {
   [jsonc.ParseErrorCode.InvalidCharacter]: 'invalid character',
 };
 
+/**
+ * Deepest nesting the JSON parser is given. jsonc-parser and every walk over its tree recurse once per level, so a
+ * file like `[[[[…` 100,000 deep would overflow the stack, and jsonc-parser's formatter (used by our fixes) fails
+ * past about 100 levels. Real daemon.json and config.json files nest 3 or 4 levels.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Deepest `{`/`[` nesting in a JSON(C) text, found by one linear scan that skips strings and comments. Stops counting
+ * once `stopAbove` is passed (the returned value is then `stopAbove + 1`), so a hostile file costs one pass at most.
+ */
+export function jsonNestingDepth(text: string, stopAbove = Number.MAX_SAFE_INTEGER): number {
+  let depth = 0;
+  let max = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c /* \ */) i++;
+        else if (d === 0x22 || d === 0x0a) break; // an unterminated string ends at the line end for jsonc-parser too
+      }
+    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? n : end;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? n : end + 1;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max > stopAbove) return max;
+      }
+    } else if ((c === 0x7d /* } */ || c === 0x5d /* ] */) && depth > 0) {
+      depth--;
+    }
+  }
+  return max;
+}
+
 export function parseJson(text: string, lines: LineIndex): JsonModel {
+  // Never hand the recursive parser a text nested deeper than we allow (the lint reports PD001 before this).
+  if (jsonNestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return { root: undefined, syntaxErrors: [] };
   // Go's decoder accepts a leading UTF-8 BOM in these files (dockerd --validate says "configuration OK"); blank it
   // out without shifting offsets.
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;

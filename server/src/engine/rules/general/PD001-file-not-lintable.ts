@@ -10,10 +10,12 @@ export const fileNotLintable: Rule = {
     name: 'file-not-lintable',
     kinds: ['dockerfile', 'daemon-json', 'cli-config', 'systemd-dropin'],
     defaultSeverity: 'info',
-    summary: 'The file is binary or too large to lint; nothing in it was checked.',
+    summary: 'The file is binary, too large or nested too deeply to lint; nothing in it was checked.',
     description:
-      'Docker Proxy Doctor skips files that contain NUL bytes (binary content) or exceed the size limit ' +
-      '(2 MiB), so that a stray file never stalls the editor. Nothing in such a file was checked. ' +
+      'Docker Proxy Doctor skips files that contain NUL bytes (binary content), exceed the size limit ' +
+      '(2 MiB), or, for JSON files, nest objects and arrays more than 64 levels deep (real daemon.json and ' +
+      'config.json files nest three or four), so that a stray file never stalls or crashes the editor. ' +
+      'Nothing in such a file was checked. The message names the reason, and for deep nesting the depth found. ' +
       'If it really is a Dockerfile, daemon.json, config.json or systemd drop-in, check its encoding (UTF-8) and size.',
     fact: 'Project robustness requirement (DESIGN.md, "Security and robustness"); not a Docker behaviour.',
     examples: {

@@ -1,0 +1,57 @@
+// The one seam between the engine and the outside world (DESIGN.md "One seam for the machine"). Status discovery and
+// the connectivity probes reach files, the environment and programs only through this interface, so tests pass
+// fixture trees and recorded command outputs, and the CLI and the language server pass the real machine.
+
+/** How a command ended. `failure` is set when it did not run to an exit code of its own. */
+export interface ExecResult {
+  /** Exit code, or null when the process never started, timed out or was killed. */
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  /**
+   * - `not-found`: the executable does not exist (ENOENT): Docker, systemctl … not installed or not on PATH;
+   * - `permission`: not allowed to run it (EACCES);
+   * - `timeout`: killed after `timeoutMs`;
+   * - `error`: any other spawn error (`message` says which).
+   */
+  failure?: 'not-found' | 'permission' | 'timeout' | 'error';
+  message?: string;
+  durationMs: number;
+}
+
+export interface ExecOptions {
+  /** Hard limit; the process is killed when it passes. Every command has one. */
+  timeoutMs: number;
+  /** Extra environment for the child, on top of `Machine.env`. */
+  env?: Readonly<Record<string, string>>;
+}
+
+export interface Machine {
+  /** The environment the consumer being modelled sees (the extension host's, the CLI's, or a fixture's). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** `linux`, `darwin`, `win32` … as Node names them. */
+  readonly platform: string;
+  /** The user's home directory. */
+  readonly homeDir: string;
+  /** Text of a file, or undefined when it does not exist or cannot be read (`readError` tells which). */
+  readFile(path: string): Promise<string | undefined>;
+  /** Why the last `readFile` of this path returned undefined: `missing`, `permission`, `too-large` or a message. */
+  readError?(path: string): string | undefined;
+  /** Entry names of a directory, or undefined when it does not exist or cannot be read. */
+  readDir(path: string): Promise<string[] | undefined>;
+  /** Runs a program without a shell (execFile semantics). Never rejects: failures come back in the result. */
+  exec(file: string, args: readonly string[], options: ExecOptions): Promise<ExecResult>;
+  /** Milliseconds since some fixed point (injected so tests control time). */
+  now(): number;
+}
+
+/** Programs the status discovery and the probes may run. Paths come from user or machine settings only. */
+export interface ToolPaths {
+  docker: string;
+  systemctl: string;
+}
+
+export const DEFAULT_TOOL_PATHS: ToolPaths = { docker: 'docker', systemctl: 'systemctl' };
+
+/** Default per-command timeout (ms) for status discovery. */
+export const DEFAULT_COMMAND_TIMEOUT_MS = 5_000;

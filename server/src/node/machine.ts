@@ -1,0 +1,86 @@
+// The real machine for the CLI and the language server: fs, execFile (never a shell), the process environment.
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import type { ExecOptions, ExecResult, Machine } from '../engine/machine';
+import { MAX_LINT_BYTES } from '../engine/lint';
+
+/** Output kept per stream; `docker info` and `inspect` are a few KiB, anything past this is not ours to read. */
+const MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
+
+export interface NodeMachineOptions {
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Prefix prepended to absolute paths read from disk (a fixture tree); `/` or undefined means the real root. */
+  root?: string;
+}
+
+export function createNodeMachine(options: NodeMachineOptions = {}): Machine {
+  const env = options.env ?? process.env;
+  const root = options.root && options.root !== '/' ? options.root.replace(/\/+$/, '') : '';
+  const inRoot = (p: string) => (root && p.startsWith('/') ? root + p : p);
+  const readErrors = new Map<string, string>();
+  return {
+    env,
+    platform: process.platform,
+    homeDir: env.HOME ?? os.homedir(),
+    async readFile(path) {
+      try {
+        const stat = await fs.stat(inRoot(path));
+        if (!stat.isFile()) { readErrors.set(path, 'not a file'); return undefined; }
+        if (stat.size > MAX_LINT_BYTES) { readErrors.set(path, 'too-large'); return undefined; }
+        readErrors.delete(path);
+        return await fs.readFile(inRoot(path), 'utf8');
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        readErrors.set(path, code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : code === 'EACCES' || code === 'EPERM' ? 'permission' : String((error as Error).message));
+        return undefined;
+      }
+    },
+    readError: (path) => readErrors.get(path),
+    async readDir(path) {
+      try {
+        return (await fs.readdir(inRoot(path))).sort();
+      } catch {
+        return undefined;
+      }
+    },
+    exec: (file, args, execOptions) => runFile(file, args, execOptions, env),
+    now: () => performance.now(),
+  };
+}
+
+/** execFile with a timeout; never rejects. */
+export function runFile(file: string, args: readonly string[], options: ExecOptions, env: Readonly<Record<string, string | undefined>> = process.env): Promise<ExecResult> {
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    let child;
+    try {
+      child = execFile(
+        file,
+        [...args],
+        {
+          timeout: options.timeoutMs,
+          killSignal: 'SIGKILL',
+          maxBuffer: MAX_OUTPUT_BYTES,
+          windowsHide: true,
+          env: { ...(env as NodeJS.ProcessEnv), ...(options.env ?? {}) },
+          encoding: 'utf8',
+        },
+        (error, stdout, stderr) => {
+          const durationMs = performance.now() - t0;
+          if (!error) return resolve({ exitCode: 0, stdout, stderr, durationMs });
+          const e = error as NodeJS.ErrnoException & { killed?: boolean; signal?: string; code?: string | number };
+          if (e.killed && durationMs >= options.timeoutMs * 0.9) return resolve({ exitCode: null, stdout, stderr, failure: 'timeout', message: `timed out after ${Math.round(options.timeoutMs / 1000)} s`, durationMs });
+          if (e.code === 'ENOENT') return resolve({ exitCode: null, stdout, stderr, failure: 'not-found', message: `${file}: not found`, durationMs });
+          if (e.code === 'EACCES') return resolve({ exitCode: null, stdout, stderr, failure: 'permission', message: `${file}: permission denied`, durationMs });
+          if (typeof e.code === 'number') return resolve({ exitCode: e.code, stdout, stderr, durationMs });
+          resolve({ exitCode: null, stdout, stderr, failure: 'error', message: e.message, durationMs });
+        },
+      );
+    } catch (error) {
+      resolve({ exitCode: null, stdout: '', stderr: '', failure: 'error', message: (error as Error).message, durationMs: performance.now() - t0 });
+      return;
+    }
+    child.stdin?.end();
+  });
+}
