@@ -43,6 +43,7 @@ export function formatConnectivityReport(report: ConnectivityReport): string {
     `registries: ${report.registries.join(', ')}`,
     `result: ${verdict}: ${failed} of ${report.results.length} probe${report.results.length === 1 ? '' : 's'} failed; wall time ${formatMs(report.durationMs)}, slowest probe ${formatMs(slowest)}${report.timeoutMs ? `, timeout ${formatMs(report.timeoutMs)} per probe` : ''}`,
   ];
+  for (const w of report.warnings ?? []) lines.push(`warning: ${w}`);
   for (const r of report.results) {
     lines.push('');
     lines.push(...formatResult(r));

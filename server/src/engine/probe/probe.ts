@@ -151,7 +151,8 @@ export async function probeLayer(input: LayerProxyInput, target: RegistryTarget,
     if (proxy) {
       if (proxy.scheme === 'https') {
         await step(pn('tls'), `${prefix}TLS to the proxy ${proxy.host} (https:// proxy URL)`,
-          (f) => (f === 'timeout' ? 'proxy-timeout' : 'https-proxy-url-to-plain-proxy'),
+          // TCP to the proxy worked, so silence during the handshake is a plain proxy still waiting for a request line.
+          () => 'https-proxy-url-to-plain-proxy',
           async (s) => tlsOrFail(await conn.startTls(proxy.host, s), true, true), tlsDetail);
       }
       const target = authority(host, port);

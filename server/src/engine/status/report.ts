@@ -144,4 +144,6 @@ export interface ConnectivityReport {
   timeoutMs?: number;
   /** Layers that were not probed and why (no input for them, e.g. the builder without `docker buildx inspect`). */
   notProbed?: Array<{ layer: LayerId; reason: string }>;
+  /** Problems with the run itself (an extra CA file that could not be read …), masked. */
+  warnings?: string[];
 }
