@@ -40,12 +40,16 @@ export interface Parts {
   proxyChainAuth: number;
   proxyChainHang: number;
   reset: number;
+  /** FAKE: accepts TCP connections and never sends a byte (a registry or proxy that hangs). */
+  silent: number;
   mitm: number;
   deadPort: number;
   /** Connections each in-process proxy has seen (to prove a proxy was NOT contacted). */
   seen: { proxyChainAuth: number; proxyChainHang: number; reset: number; mitm: number };
   /** Resolves the next time the hanging proxy gets a CONNECT. */
   nextHang(): Promise<void>;
+  /** Resolves the next time the silent server accepts a connection. */
+  nextSilent(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -145,6 +149,7 @@ export async function startParts(): Promise<Parts> {
   const closers: Array<() => Promise<void>> = [];
   const seen = { proxyChainAuth: 0, proxyChainHang: 0, reset: 0, mitm: 0 };
   const hangWaiters: Array<() => void> = [];
+  const silentWaiters: Array<() => void> = [];
   const stop = async () => {
     for (const c of closers) await c().catch(() => undefined);
     for (const s of servers) s.close();
@@ -279,12 +284,25 @@ export async function startParts(): Promise<Parts> {
     const mitm = await listen(mitmServer);
     servers.push(mitmServer);
 
+    // FAKE: accepts and never answers.
+    const silentSockets = new Set<net.Socket>();
+    const silentServer = net.createServer((s) => {
+      silentSockets.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => silentSockets.delete(s));
+      for (const w of silentWaiters.splice(0)) w();
+    });
+    const silent = await listen(silentServer);
+    servers.push(silentServer);
+    closers.push(async () => { for (const s of silentSockets) s.destroy(); });
+
     const deadPort = await freePort();
     return {
       dir, caFile: reg.caFile, caPem: readFileSync(reg.caFile, 'utf8'), mitmCaFile: mitmCa.caFile, mitmCaPem: readFileSync(mitmCa.caFile, 'utf8'),
       tokenRegistry, basicRegistry, tokenService, squid, tinyproxy, tinyproxyAuth,
-      proxyChainAuth: authProxy.port, proxyChainHang: hangProxy.port, reset, mitm, deadPort, seen,
+      proxyChainAuth: authProxy.port, proxyChainHang: hangProxy.port, reset, silent, mitm, deadPort, seen,
       nextHang: () => new Promise<void>((resolve) => hangWaiters.push(resolve)),
+      nextSilent: () => new Promise<void>((resolve) => silentWaiters.push(resolve)),
       stop,
     };
   } catch (error) {

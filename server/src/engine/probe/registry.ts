@@ -13,7 +13,7 @@ const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.
 /** Parses `host[:port]`; returns an error message for anything else. */
 export function parseRegistry(text: string): RegistryTarget | string {
   let t = text.trim().replace(/^https:\/\//i, '').replace(/\/.*$/, '');
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text.trim())) return `${text}: only https registries are probed`;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text.trim()) && !/^https:\/\//i.test(text.trim())) return `${text}: only https registries are probed`;
   if (t === '') return 'empty registry name';
   t = t.toLowerCase();
   if (HUB_ALIASES.has(t)) return { name: DOCKER_HUB, host: DOCKER_HUB, port: 443 };

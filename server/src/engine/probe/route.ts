@@ -54,9 +54,17 @@ function decode(part: string): string {
   try { return decodeURIComponent(part); } catch { return part; }
 }
 
+/** Masks the user-info of a proxy value even where it breaks the URL (a space, `#`), which a text scan would miss. */
+export function maskProxyValue(value: string): string {
+  const url = parseProxyUrl(value);
+  if (!url?.userinfo || !url.offsets.userinfo) return maskCredentials(value);
+  const [start, end] = url.offsets.userinfo;
+  return maskCredentials(`${value.slice(0, start)}xxxxx:xxxxx${value.slice(end)}`);
+}
+
 /** Parses a proxy value as Go does: a missing scheme means http; an unparsable value is unusable. */
 export function parseProxyEndpoint(value: string): ProxyEndpoint | string {
-  const masked = maskCredentials(value);
+  const masked = maskProxyValue(value);
   const url = parseProxyUrl(value);
   if (!url || url.host === '') return `${masked} has no host`;
   const scheme = url.scheme || 'http';
@@ -86,7 +94,7 @@ export function decideRoute(input: LayerProxyInput, host: string, port: number):
     const hint = input.consumer === 'go' && firstSet(input.env, ['HTTP_PROXY', 'http_proxy']) ? ' (HTTP_PROXY is set, but Go never uses it for https)' : '';
     return { route: 'direct', reason: `no HTTPS proxy for ${who}${hint} → direct` };
   }
-  const shown = `${variable.name}=${maskCredentials(variable.value)}`;
+  const shown = `${variable.name}=${maskProxyValue(variable.value)}`;
   const endpoint = parseProxyEndpoint(variable.value);
   if (typeof endpoint === 'string') {
     return { route: 'direct', reason: `${shown} cannot be parsed (${endpoint}); ${who} ignores it → direct`, unusable: endpoint };

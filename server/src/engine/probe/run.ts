@@ -124,7 +124,8 @@ async function deepPull(deep: DeepTestOptions, target: RegistryTarget, daemon: L
   let causeId: string;
   let outcome: ProbeResult['outcome'] = 'fail';
   if (run.failure === 'timeout') { causeId = 'probe-timeout'; outcome = 'timeout'; }
-  else if (run.failure === 'not-found' || run.failure === 'permission') causeId = run.failure === 'permission' ? 'docker-permission' : 'daemon-down';
+  else if (run.failure === 'not-found') causeId = 'docker-not-found';
+  else if (run.failure === 'permission') causeId = 'docker-permission';
   else causeId = matchCause(output)?.cause.id ?? 'probe-error';
   const cause = causeById(causeId)!;
   const how = run.failure === 'timeout' ? `timed out after ${formatSeconds(timeoutMs)}` : run.failure ? run.message ?? run.failure : `exit ${run.exitCode}: ${firstLine}`;
