@@ -170,6 +170,34 @@ describe('connectivity probes against real parts', { timeout: 300_000 }, () => {
     assert.equal(report.worst, 'error');
   });
 
+  test('a full run: six layer setups × two registries in parallel; total wall time vs slowest probe', { timeout: GUARD_MS }, async () => {
+    const creds = `${PROXY_USER}:${encodeURIComponent(PROXY_PASSWORD)}@`;
+    const layers = [
+      layer({}, { layer: 'cli-shell' }),
+      layer({ HTTPS_PROXY: `http://127.0.0.1:${parts.squid}` }, { layer: 'daemon' }),
+      layer({ https_proxy: `http://127.0.0.1:${parts.tinyproxy}` }, { layer: 'vscode', consumer: 'curl' }),
+      layer({ HTTPS_PROXY: `http://${creds}127.0.0.1:${parts.proxyChainAuth}` }, { layer: 'builder' }),
+      layer({ HTTPS_PROXY: `http://127.0.0.1:${parts.deadPort}` }, { layer: 'build-args' }),
+      layer({ HTTPS_PROXY: `http://127.0.0.1:${parts.squid}` }, { layer: 'client-config', namespace: 'container', consumer: 'curl' }),
+    ];
+    const t0 = performance.now();
+    const report = await runConnectivityTest({
+      layers, registries: [`registry.test:${parts.tokenRegistry}`, `basic.test:${parts.basicRegistry}`], dialer: dialer(), clock: nodeClock, timeoutMs: 10_000, generatedAt: new Date().toISOString(),
+    });
+    const wall = performance.now() - t0;
+    const slowest = Math.max(...report.results.map((r) => r.durationMs));
+    console.log(formatConnectivityReport(report));
+    measured.push(`${'full run: 6 layers x 2 registries = 12 probes'.padEnd(52)} total ${wall.toFixed(0)} ms, slowest probe ${slowest.toFixed(0)} ms, sum ${report.results.reduce((s, r) => s + r.durationMs, 0).toFixed(0)} ms`);
+    assert.equal(report.results.length, 12);
+    const outcome = (l: string, reg: string) => report.results.find((r) => r.layer === l && r.registry.startsWith(reg))?.outcome;
+    for (const reg of ['registry.test', 'basic.test']) {
+      for (const l of ['cli-shell', 'daemon', 'vscode', 'builder']) assert.equal(outcome(l, reg), 'ok', `${l} → ${reg}`);
+      assert.equal(outcome('build-args', reg), 'fail');
+      assert.equal(outcome('client-config', reg), 'unreachable');
+    }
+    assert.equal(report.worst, 'error');
+  });
+
   test('cancellation stops a hanging run at once', { timeout: GUARD_MS }, async () => {
     const controller = new AbortController();
     void parts.nextHang().then(() => controller.abort());
