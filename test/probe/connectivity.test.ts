@@ -110,6 +110,12 @@ describe('connectivity probes against real parts', { timeout: 300_000 }, () => {
     assert.equal(tp.causeId, 'https-proxy-url-to-plain-proxy');
   });
 
+  test('https:// proxy URL to a proxy that does speak TLS: TLS to the proxy, then TLS to the registry inside it', { timeout: GUARD_MS }, async () => {
+    const r = await probe('https:// URL to a TLS proxy (proxy-chain https)', layer({ HTTPS_PROXY: `https://localhost:${parts.proxyChainTls}` }), tokenReg());
+    assert.equal(r.outcome, 'ok', JSON.stringify(r, null, 2));
+    assert.deepEqual(r.phases.filter((p) => p.name !== 'token').map((p) => p.name), ['dns', 'tcp', 'tls', 'connect', 'tls', 'registry']);
+  });
+
   test('TLS-intercepting proxy: names its CA; trusting that CA makes it pass', { timeout: GUARD_MS }, async () => {
     const env = { HTTPS_PROXY: `http://127.0.0.1:${parts.mitm}` };
     const r = await probe('TLS-intercepting proxy (own CA)', layer(env), tokenReg());

@@ -50,8 +50,8 @@ describe('docker-proxy-doctor test (CLI)', { timeout: 300_000 }, () => {
     for (const secret of [PROXY_PASSWORD, encodeURIComponent(PROXY_PASSWORD)]) assert.ok(!r.stdout.includes(secret) && !r.stderr.includes(secret));
   });
 
-  test('wrong password: text report with phases, cause and action; exit 1', { timeout: GUARD_MS }, async () => {
-    const r = await cli(['--registry', `registry.test:${parts.tokenRegistry}`, ...names(), '--layer', 'cli-shell'], { HTTPS_PROXY: `http://${PROXY_USER}:wrong-pass@127.0.0.1:${parts.proxyChainAuth}` });
+  test('wrong password: text report with phases, cause and action; exit 1 (CA from NODE_EXTRA_CA_CERTS)', { timeout: GUARD_MS }, async () => {
+    const r = await cli(['--registry', `registry.test:${parts.tokenRegistry}`, ...names().slice(0, 4), '--layer', 'cli-shell'], { HTTPS_PROXY: `http://${PROXY_USER}:wrong-pass@127.0.0.1:${parts.proxyChainAuth}`, NODE_EXTRA_CA_CERTS: parts.caFile });
     console.log(r.stdout);
     assert.equal(r.code, 1, r.stdout + r.stderr);
     assert.match(r.stdout, /^== \[FAIL\] cli-shell → registry\.test:\d+/m);
@@ -60,6 +60,15 @@ describe('docker-proxy-doctor test (CLI)', { timeout: 300_000 }, () => {
     assert.match(r.stdout, /^ {3}cause: {4}\[proxy-auth-required\]/m);
     assert.match(r.stdout, /^ {3}action: {3}Add the user name and password/m);
     assert.ok(!r.stdout.includes('wrong-pass'));
+  });
+
+  test('direct with the CA only in NODE_EXTRA_CA_CERTS: trusted; without it: registry-unknown-ca', { timeout: GUARD_MS }, async () => {
+    const args = ['--registry', `registry.test:${parts.tokenRegistry}`, ...names().slice(0, 4), '--layer', 'cli-shell', '--format', 'json'];
+    const withCa = await cli(args, { NODE_EXTRA_CA_CERTS: parts.caFile });
+    assert.equal(withCa.code, 0, withCa.stdout + withCa.stderr);
+    const without = await cli(args, {});
+    assert.equal(without.code, 1);
+    assert.equal((JSON.parse(without.stdout) as ConnectivityReport).results[0].causeId, 'registry-unknown-ca');
   });
 
   test('config.json proxies.default with a loopback proxy: containers cannot reach it; auths never read out', { timeout: GUARD_MS }, async () => {

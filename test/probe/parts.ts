@@ -39,6 +39,8 @@ export interface Parts {
   tinyproxyAuth: number;
   proxyChainAuth: number;
   proxyChainHang: number;
+  /** proxy-chain speaking TLS itself (an `https://` proxy URL is right for it), chained to squid. */
+  proxyChainTls: number;
   reset: number;
   /** FAKE: accepts TCP connections and never sends a byte (a registry or proxy that hangs). */
   silent: number;
@@ -252,6 +254,13 @@ export async function startParts(): Promise<Parts> {
     });
     await hangProxy.listen();
     closers.push(() => hangProxy.close(true));
+    const tlsProxy = new ProxyChain.Server({
+      port: 0, host: '127.0.0.1', serverType: 'https',
+      httpsOptions: { key: readFileSync(reg.keyFile), cert: readFileSync(reg.certFile) },
+      prepareRequestFunction: () => ({ upstreamProxyUrl: `http://127.0.0.1:${squid}` }),
+    });
+    await tlsProxy.listen();
+    closers.push(() => tlsProxy.close(true));
 
     // FAKE: a proxy that resets every connection as soon as the client speaks (RST, not FIN).
     const resetServer = net.createServer((s) => {
@@ -300,7 +309,7 @@ export async function startParts(): Promise<Parts> {
     return {
       dir, caFile: reg.caFile, caPem: readFileSync(reg.caFile, 'utf8'), mitmCaFile: mitmCa.caFile, mitmCaPem: readFileSync(mitmCa.caFile, 'utf8'),
       tokenRegistry, basicRegistry, tokenService, squid, tinyproxy, tinyproxyAuth,
-      proxyChainAuth: authProxy.port, proxyChainHang: hangProxy.port, reset, silent, mitm, deadPort, seen,
+      proxyChainAuth: authProxy.port, proxyChainHang: hangProxy.port, proxyChainTls: tlsProxy.port, reset, silent, mitm, deadPort, seen,
       nextHang: () => new Promise<void>((resolve) => hangWaiters.push(resolve)),
       nextSilent: () => new Promise<void>((resolve) => silentWaiters.push(resolve)),
       stop,
