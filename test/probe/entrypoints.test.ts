@@ -96,6 +96,16 @@ describe('docker-proxy-doctor test (CLI)', { timeout: 300_000 }, () => {
     assert.ok(report.notProbed?.some((n) => n.layer === 'daemon'), 'daemon layer not probed: its proxy is unknown');
   });
 
+  test('--deep with the real docker CLI and no daemon: its own error text is explained by the catalog', { timeout: GUARD_MS }, async () => {
+    // The docker CLI from PATH (as .ci/install.sh guarantees); DOCKER_HOST points at a socket nobody serves.
+    const r = await cli(['--layer', 'daemon', '--deep', '--format', 'json'], { DOCKER_HOST: `unix://${path.join(parts.dir, 'no-daemon.sock')}` });
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    const deep = (JSON.parse(r.stdout) as ConnectivityReport).results.find((x) => x.deep);
+    console.log(`[cli --deep, no daemon] ${deep?.outcome} ${deep?.causeId}: ${deep?.phases[0]?.detail}`);
+    assert.equal(deep?.causeId, 'daemon-down');
+    assert.match(deep?.phases[0]?.detail ?? '', /Cannot connect to the Docker daemon/);
+  });
+
   test('usage errors exit 2 with a message', { timeout: GUARD_MS }, async () => {
     for (const args of [['--timeout', 'soon'], ['--registry', 'ftp://x'], ['--format', 'xml'], ['--layer', 'moon'], ['--bogus']]) {
       const r = await cli(args, {});
