@@ -85,18 +85,23 @@ class NodeConnection implements ProbeConnection {
     this.attach(socket);
   }
 
+  private readonly onData = (chunk: Buffer) => { this.buffered = Buffer.concat([this.buffered, chunk]); this.wake?.(); };
+  private readonly onEnd = () => { this.ended = true; this.wake?.(); };
+  private readonly onError = (e: Error) => { this.error = e; this.wake?.(); };
+
   private attach(socket: net.Socket): void {
-    socket.on('data', (chunk: Buffer) => { this.buffered = Buffer.concat([this.buffered, chunk]); this.wake?.(); });
-    socket.on('end', () => { this.ended = true; this.wake?.(); });
-    socket.on('close', () => { this.ended = true; this.wake?.(); });
-    socket.on('error', (e) => { this.error = e; this.wake?.(); });
+    socket.on('data', this.onData);
+    socket.on('end', this.onEnd);
+    socket.on('close', this.onEnd);
+    socket.on('error', this.onError);
   }
 
+  /** Removes only our listeners (Node's own stay), before the socket is handed to TLS. */
   private detach(socket: net.Socket): void {
-    socket.removeAllListeners('data');
-    socket.removeAllListeners('end');
-    socket.removeAllListeners('close');
-    socket.removeAllListeners('error');
+    socket.removeListener('data', this.onData);
+    socket.removeListener('end', this.onEnd);
+    socket.removeListener('close', this.onEnd);
+    socket.removeListener('error', this.onError);
     socket.on('error', () => { /* reported through the TLS socket */ });
   }
 
