@@ -36,7 +36,7 @@ const dialer = (extraCaPem: string[] = [parts.caPem]) => createNodeDialer({ extr
 
 async function probe(name: string, input: LayerProxyInput, reg: RegistryTarget, options: { timeoutMs?: number; ca?: string[]; signal?: AbortSignal } = {}): Promise<ProbeResult> {
   const t0 = performance.now();
-  const result = await probeLayer(input, reg, { dialer: dialer(options.ca), clock: nodeClock, timeoutMs: options.timeoutMs ?? 10_000, signal: options.signal });
+  const result = await probeLayer(input, reg, { dialer: dialer(options.ca), clock: nodeClock, timeoutMs: options.timeoutMs ?? 20_000, signal: options.signal });
   const wall = performance.now() - t0;
   measured.push(`${name.padEnd(52)} ${result.outcome.padEnd(11)} ${(result.causeId ?? '-').padEnd(30)} route=${result.route.padEnd(10)} ${wall.toFixed(0).padStart(6)} ms`);
   console.log(`[${name}] ${result.outcome} ${result.causeId ?? ''} (${wall.toFixed(0)} ms)\n  ${result.phases.map((p) => `${p.ok ? 'ok' : 'FAIL'} ${p.name}: ${p.detail}`).join('\n  ')}`);
@@ -188,7 +188,7 @@ describe('connectivity probes against real parts', { timeout: 300_000 }, () => {
     ];
     const t0 = performance.now();
     const report = await runConnectivityTest({
-      layers, registries: [`registry.test:${parts.tokenRegistry}`, `basic.test:${parts.basicRegistry}`], dialer: dialer(), clock: nodeClock, timeoutMs: 10_000, generatedAt: new Date().toISOString(),
+      layers, registries: [`registry.test:${parts.tokenRegistry}`, `basic.test:${parts.basicRegistry}`], dialer: dialer(), clock: nodeClock, timeoutMs: 20_000, generatedAt: new Date().toISOString(),
     });
     const wall = performance.now() - t0;
     const slowest = Math.max(...report.results.map((r) => r.durationMs));
