@@ -56,13 +56,20 @@ async function main() {
     await page.goto(url);
     if (!(await step('workbench renders', () => page.waitForSelector('.monaco-workbench', { timeout: T }).then(() => undefined)))) return;
     const base = open.split('/').pop();
-    const opened = await step(`open ${open} (Quick Open)`, async () => {
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ timeout: T });
-      await input.fill(open);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first().waitFor({ timeout: T });
-      await page.keyboard.press('Enter');
+    // Through the Explorer, folder by folder, as a user would (Quick Open did not list files under .docker/ here).
+    const row = (name) => page.locator('.explorer-folders-view .monaco-list-row', {
+      has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+    }).first();
+    const opened = await step(`open ${open} from the Explorer`, async () => {
+      const parts = open.split('/');
+      for (const dir of parts.slice(0, -1)) {
+        const r = row(dir);
+        await r.waitFor({ timeout: T });
+        if ((await r.getAttribute('aria-expanded')) !== 'true') await r.click();
+      }
+      const file = row(base);
+      await file.waitFor({ timeout: T });
+      await file.click();
       await page.locator('.tabs-container .tab.active', { hasText: base }).waitFor({ timeout: T });
     });
     if (!opened) return;

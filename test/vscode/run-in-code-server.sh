@@ -70,11 +70,13 @@ result $rc "install the .vsix into code-server"
 [ $rc -eq 0 ] || { finish; exit 1; }
 
 # Two copies of the fixture workspace: the suite edits files and settings, the smoke test needs pristine ones.
-rm -rf "$RUN_DIR/ws-tests" "$RUN_DIR/ws-ui" "$RUN_DIR/ws-link" "$RUN_DIR/ws-json"
+rm -rf "$RUN_DIR/ws-tests" "$RUN_DIR/ws-ui" "$RUN_DIR/ws-link" "$RUN_DIR/ws-json" "$RUN_DIR/ws-cli"
 cp -r "$ROOT/test/fixtures/workspace" "$RUN_DIR/ws-tests"
 cp -r "$ROOT/test/fixtures/workspace" "$RUN_DIR/ws-ui"
 cp -r "$ROOT/test/fixtures/workspace" "$RUN_DIR/ws-link"
 cp -r "$ROOT/test/fixtures/no-docker-workspace" "$RUN_DIR/ws-json"
+# only a CLI config.json: JSON no longer activates us by language, so this proves the workspaceContains pattern matches
+rm -rf "$RUN_DIR/ws-cli" && mkdir -p "$RUN_DIR/ws-cli/home" && cp -r "$ROOT/test/fixtures/workspace/home/.docker" "$RUN_DIR/ws-cli/home/"
 
 # 3. Start code-server on 127.0.0.1; the extension host inherits this environment.
 DPD_EXPECT_EXT_PATH=$ROOT "${CS[@]}" --disable-telemetry --disable-update-check --disable-workspace-trust \
@@ -113,6 +115,9 @@ result "${PIPESTATUS[0]}" "an ordinary JSON file does not activate the extension
 CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-link" MODE=active OPEN=etc/docker/daemon.json RULE=DJ001 \
   CHROMIUM=$CHROMIUM node "$ROOT/.ci/e2e/activation.js" 2>&1 | grep -Ev "$NOISE"
 result "${PIPESTATUS[0]}" "a Docker workspace activates it; a rule id in Problems opens the bundled page"
+CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-cli" MODE=active OPEN=home/.docker/config.json RULE=CC003 \
+  CHROMIUM=$CHROMIUM node "$ROOT/.ci/e2e/activation.js" 2>&1 | grep -Ev "$NOISE"
+result "${PIPESTATUS[0]}" "a workspace with only .docker/config.json activates it (workspaceContains), CC003 link works"
 # Which event activated us in each window (the extension host logs it at info level).
 grep -h "_doActivateExtension docker-proxy-doctor" "$D"/user/logs/*/exthost*/remoteexthost.log 2>/dev/null | sed 's/^/[vscode] /'
 

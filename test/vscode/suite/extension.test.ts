@@ -43,6 +43,16 @@ suite('Docker Proxy Doctor in VS Code', () => {
     }
   });
 
+  test('it runs on the workspace side: in the remote extension host when there is one, with local file paths there', () => {
+    const ext = vscode.extensions.getExtension<DoctorApi>(EXTENSION_ID)!;
+    // VS Code reports UI when no remote extension host exists (desktop, local folder), else where the extension runs.
+    const expected = vscode.env.remoteName ? vscode.ExtensionKind.Workspace : vscode.ExtensionKind.UI;
+    assert.equal(ext.extensionKind, expected, `remoteName=${vscode.env.remoteName}, extensionKind=${ext.extensionKind}`);
+    // Paths, the environment and (later) commands are the extension host's own: its URIs are plain files there.
+    assert.equal(ext.extensionUri.scheme, 'file');
+    assert.equal(vscode.workspace.workspaceFolders?.[0]?.uri.scheme, 'file');
+  });
+
   test('daemon.json: top-level "http-proxy" gets DJ001 from our server, linked to its docs', async () => {
     const ed = await open('etc/docker/daemon.json');
     assert.equal(ed.document.languageId, 'json');
