@@ -4,7 +4,8 @@
 // MODE=active: opens OPEN (a Docker file) and reads our activation time (load code + call activate, as VS Code shows
 //   it); then clicks the rule id of OPEN's first finding in the Problems panel and waits for the bundled page to open
 //   in a markdown preview (the diagnostic's code.target is a command URI; no network needed).
-// Env: CS_URL (http://127.0.0.1:PORT/?folder=...), MODE, OPEN (path relative to the folder), RULE (MODE=active).
+// Env: CS_URL (http://127.0.0.1:PORT/?folder=...), MODE, OPEN (path relative to the folder), RULE (MODE=active),
+//      OUT_DIR (a screenshot lands there when a step fails).
 // Prints `activation: {...}` as JSON and `activation-check: N passed, N failed`; exit 1 on any failure.
 const { launch } = require('./chromium');
 
@@ -113,6 +114,10 @@ async function main() {
       });
     }
   } finally {
+    if (failed > 0 && process.env.OUT_DIR) {
+      const shot = require('path').join(process.env.OUT_DIR, `activation-${mode}-${open.replace(/[^A-Za-z0-9]+/g, '_')}.png`);
+      await page.screenshot({ path: shot }).then(() => say(`screenshot ${shot}`), (e) => say(`no screenshot: ${e.message}`));
+    }
     console.log(`activation: ${JSON.stringify(report)}`);
     await browser.close();
   }

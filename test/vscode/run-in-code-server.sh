@@ -75,8 +75,9 @@ cp -r "$ROOT/test/fixtures/workspace" "$RUN_DIR/ws-tests"
 cp -r "$ROOT/test/fixtures/workspace" "$RUN_DIR/ws-ui"
 cp -r "$ROOT/test/fixtures/workspace" "$RUN_DIR/ws-link"
 cp -r "$ROOT/test/fixtures/no-docker-workspace" "$RUN_DIR/ws-json"
-# only a CLI config.json: JSON no longer activates us by language, so this proves the workspaceContains pattern matches
-rm -rf "$RUN_DIR/ws-cli" && mkdir -p "$RUN_DIR/ws-cli/home" && cp -r "$ROOT/test/fixtures/workspace/home/.docker" "$RUN_DIR/ws-cli/home/"
+# A home folder with only .docker/config.json: JSON no longer activates us by language, so this proves that the
+# workspaceContains pattern matches a dot-folder.
+rm -rf "$RUN_DIR/ws-cli" && mkdir -p "$RUN_DIR/ws-cli" && cp -r "$ROOT/test/fixtures/workspace/home/.docker" "$RUN_DIR/ws-cli/"
 
 # 3. Start code-server on 127.0.0.1; the extension host inherits this environment.
 DPD_EXPECT_EXT_PATH=$ROOT "${CS[@]}" --disable-telemetry --disable-update-check --disable-workspace-trust \
@@ -109,17 +110,18 @@ if [ -f "$SHOTS/ui-smoke.png" ]; then
 fi
 
 # (c) activation, each in a fresh window (its own extension host), against the installed .vsix.
-CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-json" MODE=inactive OPEN=app/settings.json CHROMIUM=$CHROMIUM \
+CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-json" MODE=inactive OPEN=app/settings.json OUT_DIR=$SHOTS CHROMIUM=$CHROMIUM \
   node "$ROOT/.ci/e2e/activation.js" 2>&1 | grep -Ev "$NOISE"
 result "${PIPESTATUS[0]}" "an ordinary JSON file does not activate the extension"
-CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-link" MODE=active OPEN=etc/docker/daemon.json RULE=DJ001 \
+CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-link" MODE=active OPEN=etc/docker/daemon.json RULE=DJ001 OUT_DIR=$SHOTS \
   CHROMIUM=$CHROMIUM node "$ROOT/.ci/e2e/activation.js" 2>&1 | grep -Ev "$NOISE"
 result "${PIPESTATUS[0]}" "a Docker workspace activates it; a rule id in Problems opens the bundled page"
-CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-cli" MODE=active OPEN=home/.docker/config.json RULE=CC003 \
+CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-cli" MODE=active OPEN=.docker/config.json RULE=CC003 OUT_DIR=$SHOTS \
   CHROMIUM=$CHROMIUM node "$ROOT/.ci/e2e/activation.js" 2>&1 | grep -Ev "$NOISE"
-result "${PIPESTATUS[0]}" "a workspace with only .docker/config.json activates it (workspaceContains), CC003 link works"
+result "${PIPESTATUS[0]}" "a home folder with only .docker/config.json activates it, CC003 link works"
 # Which event activated us in each window (the extension host logs it at info level).
-grep -h "_doActivateExtension docker-proxy-doctor" "$D"/user/logs/*/exthost*/remoteexthost.log 2>/dev/null | sed 's/^/[vscode] /'
+grep -h -e "_doActivateExtension docker-proxy-doctor" -e "Not activating extension 'docker-proxy-doctor" \
+  "$D"/user/logs/*/exthost*/remoteexthost.log 2>/dev/null | sed 's/^/[vscode] /'
 
 stop_code_server
 log "artifacts: $RUN_DIR (code-server log: $D/log)"
