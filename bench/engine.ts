@@ -6,7 +6,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
 import { lint, type FileKind } from '../server/src/engine';
 import { cliConfig, daemonJson, dropIn, plainDockerfile, proxyDockerfile } from './inputs';
-import { fmtMs, growthExponent, msPerCall, ratio } from './timing';
+import { compareCalls, fmtMs, growthExponent, ratio } from './timing';
 
 export interface EngineOptions { quick: boolean }
 
@@ -19,19 +19,23 @@ function table(header: string[], rows: Row[]): void {
 }
 
 export function benchEngine(options: EngineOptions): void {
-  const minMs = options.quick ? 60 : 400;
-  const sizes = [100, 1000, 10000];
+  const rounds = options.quick ? 2 : 5;
+  const windowMs = options.quick ? 25 : 150;
+  const sizes = options.quick ? [100, 1000] : [100, 1000, 10000]; // --quick leaves out the 10,000-line files
 
-  console.log('\n### Dockerfiles: our lint vs dockerfile-utils validate and a bare dockerfile-ast parse\n');
+  console.log('\n### Dockerfiles: our lint vs dockerfile-utils validate and a bare dockerfile-ast parse (CPU time per call)\n');
   const rows: Row[] = [];
   const growth: Record<string, Array<{ size: number; ms: number }>> = { ours: [], oursFull: [], utils: [], ast: [] };
   for (const [label, make] of [['proxy-free', plainDockerfile], ['proxy-heavy', proxyDockerfile]] as const) {
     for (const size of sizes) {
       const text = make(size);
-      const ours = msPerCall(() => lint(text, 'dockerfile'), minMs);
-      const full = msPerCall(() => lint(text, 'dockerfile', { prescan: false }), minMs);
-      const utils = msPerCall(() => validate(text), minMs);
-      const ast = msPerCall(() => DockerfileParser.parse(text), minMs);
+      const t = compareCalls({
+        ours: () => lint(text, 'dockerfile'),
+        full: () => lint(text, 'dockerfile', { prescan: false }),
+        utils: () => validate(text),
+        ast: () => DockerfileParser.parse(text),
+      }, rounds, windowMs);
+      const { ours, full, utils, ast } = t;
       if (label === 'proxy-heavy') {
         growth.ours.push({ size, ms: ours });
         growth.utils.push({ size, ms: utils });
@@ -45,18 +49,25 @@ export function benchEngine(options: EngineOptions): void {
   table(['file', 'lines', 'ours (lint)', 'ours without pre-scan', 'dockerfile-utils validate', 'dockerfile-ast parse', 'ours / validate', 'ours / parse'], rows);
   console.log('\nTargets: proxy-free ≤ 0.1× validate; proxy-heavy ≤ 1.0× validate and ≤ 1.5× parse.');
 
-  // More points make the fit steadier; the full run adds 3,000 and 30,000 lines.
-  if (!options.quick) {
-    for (const size of [3000, 30000]) {
+  // More points make the fit steadier: 300 lines in --quick, 3,000 and 30,000 in the full run.
+  {
+    for (const size of options.quick ? [300] : [3000, 30000]) {
       const text = proxyDockerfile(size);
-      growth.ours.push({ size, ms: msPerCall(() => lint(text, 'dockerfile'), minMs) });
-      growth.utils.push({ size, ms: msPerCall(() => validate(text), minMs) });
-      growth.ast.push({ size, ms: msPerCall(() => DockerfileParser.parse(text), minMs) });
       const plain = plainDockerfile(size);
-      growth.oursFull.push({ size, ms: msPerCall(() => lint(plain, 'dockerfile', { prescan: false }), minMs) });
+      const t = compareCalls({
+        ours: () => lint(text, 'dockerfile'),
+        utils: () => validate(text),
+        ast: () => DockerfileParser.parse(text),
+        full: () => lint(plain, 'dockerfile', { prescan: false }),
+      }, rounds, windowMs);
+      growth.ours.push({ size, ms: t.ours });
+      growth.utils.push({ size, ms: t.utils });
+      growth.ast.push({ size, ms: t.ast });
+      growth.oursFull.push({ size, ms: t.full });
     }
   }
   console.log('\n### Growth: time against lines, fitted exponent (1 = linear)\n');
+  for (const g of Object.values(growth)) g.sort((a, b) => a.size - b.size);
   table(['what', 'points (lines)', 'exponent'], [
     { cells: ['ours, proxy-heavy Dockerfile', growth.ours.map((p) => p.size).join(', '), growthExponent(growth.ours).toFixed(2)] },
     { cells: ['ours without pre-scan, proxy-free Dockerfile', growth.oursFull.map((p) => p.size).join(', '), growthExponent(growth.oursFull).toFixed(2)] },
@@ -77,13 +88,15 @@ export function benchEngine(options: EngineOptions): void {
     ['config.json, one line, 5,000 auths, proxies', 'cli-config', JSON.stringify(JSON.parse(cliConfig(5000)))],
   ];
   for (const [label, kind, text] of cases) {
-    const ours = msPerCall(() => lint(text, kind), minMs);
-    const native = msPerCall(() => JSON.parse(text), minMs);
-    const tree = msPerCall(() => jsonc.parseTree(text, []), minMs);
+    const { ours, native, tree } = compareCalls({
+      ours: () => lint(text, kind),
+      native: () => JSON.parse(text),
+      tree: () => jsonc.parseTree(text, []),
+    }, rounds, windowMs);
     jsonRows.push({ cells: [label, `${(text.length / 1024).toFixed(1)} KiB`, fmtMs(ours), fmtMs(native), fmtMs(tree), ratio(ours, native), ratio(ours, tree)] });
   }
   for (const [label, text] of [['drop-in, proxies', dropIn(3)], ['drop-in, no proxies', dropIn(3, false)], ['drop-in, 5,000 lines, proxies', dropIn(5000)]] as const) {
-    const ours = msPerCall(() => lint(text, 'systemd-dropin'), minMs);
+    const { ours } = compareCalls({ ours: () => lint(text, 'systemd-dropin') }, rounds, windowMs);
     jsonRows.push({ cells: [label, `${(text.length / 1024).toFixed(1)} KiB`, fmtMs(ours), '—', '—', '—', '—'] });
   }
   table(['file', 'size', 'ours (lint)', 'JSON.parse', 'jsonc-parser parseTree', 'ours / JSON.parse', 'ours / parseTree'], jsonRows);

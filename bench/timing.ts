@@ -1,17 +1,38 @@
 // Small timing helpers for the bench: time per call with a warm-up, percentiles, and the growth exponent fitted on a
 // log-log scale. Numbers only; the bench asserts nothing.
-import { performance } from 'node:perf_hooks';
 
-/** Mean ms per call of `fn`, after a warm-up, running for at least `minMs` (and at least `minRuns` calls). */
-export function msPerCall(fn: () => unknown, minMs: number, minRuns = 3): number {
-  for (let i = 0; i < 2; i++) fn(); // let the JIT see the code first
+/** CPU time of this process in ms (user + system): on a loaded machine it counts our work, not the wait for a core. */
+export function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** CPU ms per call of `fn`, over a window of at least `windowMs` and at least one call. */
+function perCall(fn: () => unknown, windowMs: number): number {
   let runs = 0;
-  const start = performance.now();
-  while (runs < minRuns || performance.now() - start < minMs) {
+  const start = cpuMs();
+  do {
     fn();
     runs++;
+  } while (cpuMs() - start < windowMs);
+  return (cpuMs() - start) / runs;
+}
+
+/**
+ * CPU ms per call of each function, measured in interleaved rounds (so load changes hit all of them alike); the
+ * best round counts, the usual estimate when other work can only add time.
+ */
+export function compareCalls<K extends string>(fns: Record<K, () => unknown>, rounds: number, windowMs: number): Record<K, number> {
+  const keys = Object.keys(fns) as K[];
+  const best = {} as Record<K, number>;
+  for (const k of keys) {
+    fns[k](); // warm-up: let the JIT see the code first
+    best[k] = Infinity;
   }
-  return (performance.now() - start) / runs;
+  for (let r = 0; r < rounds; r++) {
+    for (const k of keys) best[k] = Math.min(best[k], perCall(fns[k], windowMs));
+  }
+  return best;
 }
 
 export function percentile(values: readonly number[], p: number): number {
