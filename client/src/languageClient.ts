@@ -16,6 +16,7 @@ import { fixAllMiddleware } from './commands';
 import { maskCredentials } from '../../server/src/engine/proxy/url';
 import { createMaskedLogChannel } from './maskedChannel';
 import { CrashPolicy } from './crashPolicy';
+import { withBundledDocLinks } from './ruleLinks';
 
 export const CLIENT_ID = SETTINGS_SECTION; // `dockerProxyDoctor.trace.server` is read by vscode-languageclient from this id
 export const CLIENT_NAME = 'Docker Proxy Doctor';
@@ -88,6 +89,7 @@ export class ServerController implements vscode.Disposable {
       middleware: {
         executeCommand: (command, args, next) =>
           command === Commands.fixAll ? fixAllMiddleware(this.output, args, next) : next(command, args),
+        handleDiagnostics: (uri, diagnostics, next) => next(uri, withBundledDocLinks(diagnostics)),
       },
       errorHandler: {
         // A read/write error on the connection: keep going a few times, then let the close handler decide.
