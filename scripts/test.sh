@@ -17,7 +17,7 @@ export ROOT
 if [ "${CI:-}" = true ] && [ -n "${GROUPS_ONLY:-}" ]; then
   echo "GROUPS_ONLY is for local iteration; CI runs every group"; echo "0 passed, 1 failed"; exit 2
 fi
-ALL_GROUPS="install build typecheck compile unit package lsp probe nvim dockerd cli vscode"
+ALL_GROUPS="install build typecheck compile unit package lsp probe nvim dockerd cli vscode bench"
 for g in ${GROUPS_ONLY:-}; do
   [[ " $ALL_GROUPS " == *" $g "* ]] || { echo "unknown group '$g' in GROUPS_ONLY (groups: $ALL_GROUPS)"; echo "0 passed, 1 failed"; exit 2; }
 done
@@ -99,6 +99,15 @@ do_cli() {
   if [ ! -f test/cli/run.sh ]; then echo "!!! test/cli/run.sh is missing"; return 1; fi
   bash test/cli/run.sh
 }
+# The bench has no thresholds: it must run to the end and print its tables (numbers go to docs/performance.md).
+# A bench that printed no ratio ran nothing, which counts as a failure.
+do_bench() {
+  local log=$RUN_DIR/bench.txt
+  node out/bench/main.js --quick 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  [ "$rc" -eq 0 ] || return "$rc"
+  if ! grep -q ' / ' "$log" || ! grep -q '×' "$log"; then echo "!!! bench printed no ratios"; return 1; fi
+}
 do_vscode() {
   if [ ! -f test/vscode/run-in-code-server.sh ]; then echo "!!! test/vscode/run-in-code-server.sh is missing"; return 1; fi
   bash test/vscode/run-in-code-server.sh
@@ -119,6 +128,7 @@ group nvim      "Neovim 0.7 as a second LSP client"             do_nvim
 group dockerd   "dockerd 26 ground-truth cross-check"           do_dockerd
 group cli       "CLI tests (test/cli/run.sh)"                   do_cli
 group vscode    "real VS Code tests (code-server)"              do_vscode
+group bench     "bench --quick (ratios against the peers, no thresholds)" do_bench
 
 echo
 echo "--- summary ($(( $(date +%s) - T_START ))s total; scratch: $RUN_DIR)"

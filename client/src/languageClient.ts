@@ -3,6 +3,8 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
+  CloseAction,
+  ErrorAction,
   LanguageClient,
   State,
   TransportKind,
@@ -13,6 +15,7 @@ import { Commands, DIAGNOSTIC_SOURCE, SETTINGS_SECTION } from '../../server/src/
 import { fixAllMiddleware } from './commands';
 import { maskCredentials } from '../../server/src/engine/proxy/url';
 import { createMaskedLogChannel } from './maskedChannel';
+import { CrashPolicy } from './crashPolicy';
 import { withBundledDocLinks } from './ruleLinks';
 
 export const CLIENT_ID = SETTINGS_SECTION; // `dockerProxyDoctor.trace.server` is read by vscode-languageclient from this id
@@ -27,6 +30,8 @@ export class ServerController implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private state: ServerState = 'stopped';
   private lastError: string | undefined;
+  /** Counts unexpected server exits; decides restart or give up (crashPolicy.ts). */
+  private readonly crashes = new CrashPolicy();
   private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
   readonly onDidChangeState = this.stateEmitter.event;
   /** Created on first use, so the channel only appears once someone turns on dockerProxyDoctor.trace.server. */
@@ -86,6 +91,31 @@ export class ServerController implements vscode.Disposable {
           command === Commands.fixAll ? fixAllMiddleware(this.output, args, next) : next(command, args),
         handleDiagnostics: (uri, diagnostics, next) => next(uri, withBundledDocLinks(diagnostics)),
       },
+      errorHandler: {
+        // A read/write error on the connection: keep going a few times, then let the close handler decide.
+        error: (error, _message, count) => {
+          this.output.error(`language server connection error: ${describe(error)}`);
+          return { action: (count ?? 1) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+        },
+        // Only called for exits we did not ask for (client.stop() skips it): a crash.
+        closed: () => {
+          const decision = this.crashes.onCrash();
+          if (decision.restart) {
+            this.output.warn(decision.message);
+            void vscode.window.showWarningMessage(decision.message, 'Show Output').then((choice) => {
+              if (choice === 'Show Output') this.output.show(true);
+            });
+            return { action: CloseAction.Restart, handled: true };
+          }
+          this.output.error(decision.message);
+          this.setState('failed', decision.message);
+          void vscode.window.showErrorMessage(decision.message, 'Show Output', 'Restart').then((choice) => {
+            if (choice === 'Show Output') this.output.show(true);
+            else if (choice === 'Restart') void this.restart();
+          });
+          return { action: CloseAction.DoNotRestart, handled: true };
+        },
+      },
       // Startup failures are reported once, by us, with a "Show Output" action (see fail()).
       initializationFailedHandler: (error) => {
         this.output.error(`initialization failed: ${describe(error)}`);
@@ -126,6 +156,7 @@ export class ServerController implements vscode.Disposable {
 
   async restart(): Promise<boolean> {
     this.output.info('restarting the language server');
+    this.crashes.reset(); // the user asked for it: earlier crashes no longer count
     await this.stop();
     return this.start();
   }

@@ -40,6 +40,8 @@ export class TestClient {
   exitCode: number | null | undefined;
   initializeResult: InitializeResult | undefined;
   private readonly waiters = new Set<() => void>();
+  /** workspace/configuration answers wait for this (see holdConfiguration). */
+  private configurationGate: Promise<void> = Promise.resolve();
   private readonly exited: Promise<number | null>;
 
   private constructor(readonly proc: ChildProcess, readonly connection: ProtocolConnection) {
@@ -57,9 +59,10 @@ export class TestClient {
       this.logs.push(params.message);
       this.notify();
     });
-    connection.onRequest('workspace/configuration', (params: ConfigurationParams) => {
+    connection.onRequest('workspace/configuration', async (params: ConfigurationParams) => {
       this.configurationRequests.push(params);
       this.notify();
+      await this.configurationGate;
       return params.items.map((item) => (item.section === 'dockerProxyDoctor' ? this.settings : null));
     });
     connection.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
@@ -102,7 +105,7 @@ export class TestClient {
       processId: process.pid,
       rootUri: null,
       capabilities,
-      initializationOptions: { debounceMs: 30, ...options.initializationOptions },
+      initializationOptions: options.initializationOptions,
     }) as Promise<InitializeResult>, 'initialize');
     await connection.sendNotification('initialized', {});
     return client;
@@ -156,6 +159,28 @@ export class TestClient {
 
   request<R>(method: string, params: unknown): Promise<R> {
     return this.withTimeout(this.connection.sendRequest(method, params) as Promise<R>, method);
+  }
+
+  /**
+   * Holds every workspace/configuration answer until the returned function is called, so a test can make the server
+   * wait in the middle of a lint while it sends more changes (no timing involved).
+   */
+  holdConfiguration(): () => void {
+    let release!: () => void;
+    this.configurationGate = new Promise<void>((resolve) => { release = resolve; });
+    return () => {
+      this.configurationGate = Promise.resolve();
+      release();
+    };
+  }
+
+  /**
+   * Resolves once the server has handled every message sent before it: the server takes messages in order, and an
+   * unknown request is answered (with MethodNotFound) as soon as its turn comes, without waiting on anything.
+   */
+  async roundTrip(): Promise<void> {
+    const answered = this.connection.sendRequest('dockerProxyDoctorTest/roundTrip', null).then(() => undefined, () => undefined);
+    await this.withTimeout(answered, 'round trip');
   }
 
   /** Index of the next publish, so a later waitForPublish only looks at what arrives after this point. */

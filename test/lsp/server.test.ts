@@ -125,10 +125,17 @@ describe('language server over stdio, client with workspace/configuration', () =
   test('three rapid changes: only the last version is published', async () => {
     const rapidUri = 'file:///home/user/.config/docker/daemon.json';
     const from = client.mark();
+    // The first lint waits for this document's settings; hold them so the next changes arrive while it runs.
+    const release = client.holdConfiguration();
+    const asked = client.configurationRequests.length;
     await client.open(rapidUri, 'json', '{}');
+    await client.waitFor('workspace/configuration for the new document', () =>
+      client.configurationRequests.slice(asked).some((r) => r.items.some((i) => i.scopeUri === rapidUri)) || undefined);
     await client.change(rapidUri, 2, '{ "http-proxy": "http://a:1" }');
     await client.change(rapidUri, 3, '{ "http-proxy": "http://b:2", }');
     await client.change(rapidUri, 4, DAEMON_BAD);
+    await client.roundTrip();
+    release();
     const last = await client.waitForPublish(rapidUri, from, (x) => x.version === 4);
     assert.equal(ofCode(last, 'DJ001').length, 1);
     const versions = client.publishesFor(rapidUri, from).map((x) => x.version);
@@ -168,7 +175,7 @@ describe('language server over stdio, client with workspace/configuration', () =
     assert.ok(p.diagnostics.length > 0);
     assert.deepEqual(publishedKeys(p), engineKeys(CLI_BAD, 'cli-config', '/home/user/.docker/config.json'));
     assert.ok(p.diagnostics.every((d) => d.source === 'docker-proxy-doctor'));
-    // The unrelated file was opened first with the same debounce, so its lint ran before config.json's was published.
+    // The unrelated file was opened first, so its lint ran before config.json's was published.
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri: unrelated }, position: { line: 2, character: 4 } }), null);
     const forUnrelated = client.publishesFor(unrelated, from);
     assert.ok(forUnrelated.every((x) => x.diagnostics.length === 0), JSON.stringify(forUnrelated));

@@ -1,6 +1,7 @@
 // Public surface of the engine for the server, the CLI and tests.
 export * from './model';
 export { lint, lintDocument, notLintable, unlintableReason, defaultPathFor, MAX_LINT_BYTES, SUPPRESS_PRAGMA, type LintOptions } from './lint';
+export { mayHaveFindings } from './prescan';
 export { parseDocument, type ParsedDocument } from './document';
 export { detectKind, kindFromLocation, kindFromContent } from './detect';
 export { applyEdits } from './edits';

@@ -5,6 +5,7 @@ import { ALL_RULES } from './rules';
 import type { Rule } from './rule';
 import { LineIndex } from './text';
 import { jsonNestingDepth, MAX_JSON_DEPTH } from './parse/json';
+import { mayHaveFindings } from './prescan';
 
 export const MAX_LINT_BYTES = 2 * 1024 * 1024;
 
@@ -14,6 +15,11 @@ export interface LintOptions {
   rules?: Readonly<Record<string, SeveritySetting>>;
   /** Called when a rule throws; the other rules still run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /**
+   * Skip parsing and rules when a cheap scan proves nothing can fire (prescan.ts). On by default; tests turn it off
+   * to compare against the full lint.
+   */
+  prescan?: boolean;
 }
 
 /** Comment pragma for formats that have comments (Dockerfile, systemd): `# proxy-doctor ignore=DF001,DF002`. */
@@ -85,6 +91,7 @@ export function unlintableReason(text: string, kind: FileKind): string | undefin
 export function lint(text: string, kind: FileKind, options: LintOptions = {}): Finding[] {
   const reason = unlintableReason(text, kind);
   if (reason) return notLintable(reason, options);
+  if (options.prescan !== false && !mayHaveFindings(text, kind)) return [];
   const doc = parseDocument(text, kind, options.path);
   return lintDocument(doc, options);
 }

@@ -1,5 +1,5 @@
-// The LSP adapter: documents, settings per resource, debounced and versioned diagnostics, code actions, hover and
-// the fix-all command. Everything Docker-specific lives in the engine; this file only moves data.
+// The LSP adapter: documents, settings per resource, versioned diagnostics (linted at once, bursts coalesced), code
+// actions, hover and the fix-all command. Everything Docker-specific lives in the engine; this file only moves data.
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -24,12 +24,20 @@ import { uriToPath } from './paths';
 import { SettingsStore, sectionOf } from './settings';
 import { registerConnectivity } from './connectivity';
 
-export const DEFAULT_DEBOUNCE_MS = 200;
+/** No fixed delay: a lint costs about a millisecond per thousand lines, and a file without proxies is skipped. */
+export const DEFAULT_DEBOUNCE_MS = 0;
+/** How often a lint waits for yet another change of the same burst before it runs anyway. */
+const MAX_DEFERRALS = 50;
 
 interface DocumentState {
+  /** Optional quiet-period timer (only when a client asks for `debounceMs`). */
   timer?: ReturnType<typeof setTimeout>;
-  /** Bumped by every change, close and settings change: pending work with an older generation is dropped. */
+  /** Bumped by every change, close and settings change: work begun for an older generation is not published. */
   generation: number;
+  /** A lint is waiting for the messages that already arrived to be handled. */
+  queued: boolean;
+  /** A lint is running (it may be waiting for the client's settings); a change now means one more lint after it. */
+  running: boolean;
   /** Whether the last publish for this document had diagnostics (so a later "not ours" clears them). */
   hasDiagnostics: boolean;
 }
@@ -70,7 +78,7 @@ export function startServer(connection: Connection): void {
   function stateOf(uri: string): DocumentState {
     let state = states.get(uri);
     if (!state) {
-      state = { generation: 0, hasDiagnostics: false };
+      state = { generation: 0, queued: false, running: false, hasDiagnostics: false };
       states.set(uri, state);
     }
     return state;
@@ -93,6 +101,7 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, version, diagnostics }).catch((error) => logError('publishDiagnostics', error));
   }
 
+  /** Lints the document as it is now and publishes, unless a newer change arrives while settings are fetched. */
   async function validate(uri: string, generation: number): Promise<void> {
     const document = documents.get(uri);
     const state = states.get(uri);
@@ -110,17 +119,55 @@ export function startServer(connection: Connection): void {
     publish(uri, findings.map((f) => toDiagnostic(f, version)), version);
   }
 
-  function schedule(uri: string, delay = debounceMs): void {
-    const state = stateOf(uri);
-    const generation = ++state.generation;
-    if (state.timer) clearTimeout(state.timer);
-    state.timer = setTimeout(() => {
-      state.timer = undefined;
-      validate(uri, generation).catch((error) => {
+  /** Runs one lint; if the document changed meanwhile, queues exactly one more for its latest version. */
+  function run(uri: string, state: DocumentState): void {
+    if (states.get(uri) !== state) return; // closed meanwhile
+    state.running = true;
+    const generation = state.generation;
+    validate(uri, generation)
+      .catch((error) => {
         logError('validate', error);
-        if (stateOf(uri).hasDiagnostics) publish(uri, []);
+        if (state.hasDiagnostics) publish(uri, []);
+      })
+      .finally(() => {
+        state.running = false;
+        if (state.generation !== generation && states.get(uri) === state) enqueue(uri, state);
       });
-    }, delay);
+  }
+
+  /**
+   * Lints soon, at the burst's last version. The RPC layer handles one message per setImmediate turn, so waiting two
+   * turns lets every change that has already arrived be applied first; a change during the wait means wait again
+   * (at most MAX_DEFERRALS times, so a steady stream still gets linted).
+   */
+  function enqueue(uri: string, state: DocumentState, deferrals = 0): void {
+    state.queued = true;
+    const seen = state.generation;
+    setImmediate(() => setImmediate(() => {
+      if (states.get(uri) !== state) return;
+      if (state.generation !== seen && deferrals < MAX_DEFERRALS) {
+        enqueue(uri, state, deferrals + 1);
+        return;
+      }
+      state.queued = false;
+      run(uri, state);
+    }));
+  }
+
+  /** A document changed (or its settings did): lint at once unless a lint is already queued or running. */
+  function schedule(uri: string): void {
+    const state = stateOf(uri);
+    state.generation++;
+    if (state.queued || state.running) return; // that lint (or the one queued after it) will see this change
+    if (debounceMs > 0) {
+      if (state.timer) clearTimeout(state.timer);
+      state.timer = setTimeout(() => {
+        state.timer = undefined;
+        if (states.get(uri) === state && !state.queued && !state.running) enqueue(uri, state);
+      }, debounceMs);
+      return;
+    }
+    enqueue(uri, state);
   }
 
   function revalidateAll(): void {

@@ -37,7 +37,7 @@ export interface DiagnosticData {
 export interface InitializationOptions {
   /** Settings for clients without the `workspace/configuration` capability. */
   settings?: Partial<DoctorSettings>;
-  /** Delay between the last change of a document and its lint, in ms (default 200; tests use less). */
+  /** Optional quiet period between the last change of a document and its lint, in ms (default 0: lint at once). */
   debounceMs?: number;
 }
 

@@ -146,7 +146,10 @@ export function pathOf(node: JsonNode): jsonc.JSONPath {
  */
 export function jsonSetEdits(text: string, lines: LineIndex, path: jsonc.JSONPath, value: unknown): TextEdit[] {
   const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
-  const edits = jsonc.modify(text, path, value, {
+  // A file written on one line (minified) stays on one line. Formatting it would also re-lay the whole line, and
+  // jsonc-parser applies those many small edits one by one: quadratic, seconds for a 150 KB line.
+  const minified = !/\n[ \t]*"/.test(text);
+  const edits = jsonc.modify(text, path, value, minified ? {} : {
     formattingOptions: { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol: lines.eol },
   });
   return edits.map((e) => ({ range: lines.range(e.offset, e.offset + e.length), newText: e.content }));

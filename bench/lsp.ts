@@ -1,0 +1,180 @@
+// Over LSP stdio, one harness, our server and rcjsuen's dockerfile-language-server-nodejs side by side: cold start,
+// didChange -> publishDiagnostics latency (p50/p95), a burst of typing, and RSS after opening 1,000 documents.
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
+import { BenchClient, type ServerSpec } from './lspHarness';
+import { plainDockerfile, proxyDockerfile } from './inputs';
+import { fmtMs, percentile, ratio } from './timing';
+
+export interface LspOptions { quick: boolean; root: string }
+
+const KEYSTROKES = 20;
+const KEYSTROKE_GAP_MS = 30;
+
+function specs(root: string): [ServerSpec, ServerSpec] {
+  return [
+    { name: 'ours', command: process.execPath, args: [path.join(root, 'dist/server.js'), '--stdio'] },
+    {
+      name: 'dockerfile-language-server-nodejs',
+      command: process.execPath,
+      args: [path.join(root, 'node_modules/dockerfile-language-server-nodejs/bin/docker-langserver'), '--stdio'],
+    },
+  ];
+}
+
+/** The publish that answers `version` of `uri`: ours carries the version; the peer publishes once per change. */
+function answers(uri: string, version: number, ours: boolean) {
+  return (p: { uri: string; version?: number }) => p.uri === uri && (!ours || p.version === version);
+}
+
+async function coldStarts(all: ServerSpec[], runs: number): Promise<Map<string, number[]>> {
+  const times = new Map<string, number[]>(all.map((s) => [s.name, []]));
+  for (let r = 0; r < runs; r++) {
+    for (const spec of all) {
+      const { client, coldStartMs } = await BenchClient.start(spec);
+      times.get(spec.name)!.push(coldStartMs);
+      await client.stop();
+    }
+  }
+  return times;
+}
+
+/** Opens a document and waits until its first diagnostics arrived. */
+async function openAndWait(client: BenchClient, uri: string, text: string, ours: boolean): Promise<void> {
+  const from = client.publishes.length;
+  await client.open(uri, text);
+  await client.waitForPublish(from, answers(uri, 1, ours), `diagnostics for ${uri}`);
+}
+
+/** Latency of single edits (insert a character on the last line, then remove it), alternating between servers. */
+async function latencies(clients: BenchClient[], text: string, samples: number, tag: string): Promise<Map<string, number[]>> {
+  const result = new Map<string, number[]>(clients.map((c) => [c.spec.name, []]));
+  const lastLine = text.split('\n').length - 1;
+  const uri = `file:///bench/${tag}/Dockerfile`;
+  for (const c of clients) await openAndWait(c, uri, text, c.spec.name === 'ours');
+  let version = 1;
+  for (let i = 0; i < samples; i++) {
+    version++;
+    for (const c of clients) {
+      const ours = c.spec.name === 'ours';
+      const from = c.publishes.length;
+      const t0 = performance.now();
+      if (version % 2 === 0) await c.insert(uri, version, lastLine, 0, '#');
+      else await c.remove(uri, version, lastLine, 0, 1);
+      const p = await c.waitForPublish(from, answers(uri, version, ours), `diagnostics for version ${version}`);
+      result.get(c.spec.name)!.push(p.at - t0);
+    }
+  }
+  return result;
+}
+
+/** Types KEYSTROKES characters KEYSTROKE_GAP_MS apart; returns the time from the last keystroke to the last result. */
+async function burst(client: BenchClient, text: string, tag: string): Promise<{ ms: number; publishes: number }> {
+  const ours = client.spec.name === 'ours';
+  const uri = `file:///bench/${tag}/Dockerfile`;
+  const lastLine = text.split('\n').length - 1;
+  await openAndWait(client, uri, text, ours);
+  const from = client.publishes.length;
+  let version = 1;
+  let lastSent = 0;
+  for (let k = 0; k < KEYSTROKES; k++) {
+    version++;
+    lastSent = performance.now();
+    await client.insert(uri, version, lastLine, k, k === 0 ? '#' : 'x');
+    if (k < KEYSTROKES - 1) await delay(KEYSTROKE_GAP_MS); // the typing rhythm being simulated, not a wait for a result
+  }
+  let last;
+  if (ours) {
+    last = await client.waitForPublish(from, answers(uri, version, true), 'diagnostics after the burst');
+  } else {
+    // rcjsuen's server validates every change: its last result is its KEYSTROKES-th publish for the document.
+    const mine = () => client.publishes.slice(from).filter((p) => p.params.uri === uri);
+    last = await client.waitUntil(() => mine()[KEYSTROKES - 1], 'diagnostics after the burst');
+  }
+  return { ms: last.at - lastSent, publishes: client.publishes.slice(from).filter((p) => p.params.uri === uri).length };
+}
+
+async function rssAfterOpening(spec: ServerSpec, documents: number, lines: number): Promise<number | undefined> {
+  const { client } = await BenchClient.start(spec);
+  const ours = spec.name === 'ours';
+  const small = [proxyDockerfile(lines), plainDockerfile(lines)];
+  const from = client.publishes.length;
+  const uris = new Set<string>();
+  for (let i = 0; i < documents; i++) {
+    const uri = `file:///bench/rss/${i}/Dockerfile`;
+    uris.add(uri);
+    await client.open(uri, `${small[i % 2]}# document ${i}\n`);
+  }
+  const pending = new Set(uris);
+  let next = from;
+  await client.waitUntil(() => {
+    for (; next < client.publishes.length; next++) {
+      const p = client.publishes[next].params;
+      if (!ours || p.version === 1) pending.delete(p.uri);
+    }
+    return pending.size === 0 ? true : undefined;
+  }, `diagnostics for ${documents} documents`);
+  const rss = client.rssBytes();
+  await client.stop();
+  return rss;
+}
+
+function mb(bytes: number | undefined): string {
+  return bytes === undefined ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export async function benchLsp(options: LspOptions): Promise<void> {
+  const all = specs(options.root);
+  const [oursSpec, peerSpec] = all;
+
+  console.log('\n### LSP over stdio: ours vs dockerfile-language-server-nodejs (wall time)\n');
+  const cold = await coldStarts(all, options.quick ? 2 : 10);
+  const coldOurs = percentile(cold.get('ours')!, 50);
+  const coldPeer = percentile(cold.get(peerSpec.name)!, 50);
+  console.log('| measure | ours | peer | ours / peer |');
+  console.log('|---|---|---|---|');
+  console.log(`| cold start (spawn → initialize result), median of ${cold.get('ours')!.length} | ${fmtMs(coldOurs)} | ${fmtMs(coldPeer)} | ${ratio(coldOurs, coldPeer)} |`);
+
+  const started = [await BenchClient.start(oursSpec), await BenchClient.start(peerSpec)].map((s) => s.client);
+  try {
+    const samples = options.quick ? 10 : 100;
+    for (const lines of [100, 1000]) {
+      for (const [label, make] of [['proxy-heavy', proxyDockerfile], ['proxy-free', plainDockerfile]] as const) {
+        const lat = await latencies(started, make(lines), samples, `lat-${label}-${lines}`);
+        const o = lat.get('ours')!;
+        const p = lat.get(peerSpec.name)!;
+        for (const q of [50, 95]) {
+          console.log(`| didChange → publishDiagnostics p${q}, ${lines} lines ${label} (${samples} edits) | ${fmtMs(percentile(o, q))} | ${fmtMs(percentile(p, q))} | ${ratio(percentile(o, q), percentile(p, q))} |`);
+        }
+      }
+    }
+    for (const lines of [100, 1000]) {
+      const text = proxyDockerfile(lines);
+      const runs = options.quick ? 1 : 3;
+      const o: number[] = [];
+      const p: number[] = [];
+      let oPub = 0;
+      let pPub = 0;
+      for (let r = 0; r < runs; r++) {
+        const a = await burst(started[0], text, `burst-${lines}-${r}`);
+        const b = await burst(started[1], text, `burst-${lines}-${r}`);
+        o.push(a.ms);
+        p.push(b.ms);
+        oPub = a.publishes;
+        pPub = b.publishes;
+      }
+      console.log(`| ${KEYSTROKES} keystrokes ${KEYSTROKE_GAP_MS} ms apart, ${lines} lines proxy-heavy: last keystroke → last diagnostics (median of ${runs}); publishes | ${fmtMs(percentile(o, 50))}; ${oPub} | ${fmtMs(percentile(p, 50))}; ${pPub} | ${ratio(percentile(o, 50), percentile(p, 50))} |`);
+    }
+  } finally {
+    for (const c of started) await c.stop();
+  }
+
+  const documents = 1000;
+  const lines = options.quick ? 30 : 100; // --quick keeps the count but makes each document smaller
+  const rssOurs = await rssAfterOpening(oursSpec, documents, lines);
+  const rssPeer = await rssAfterOpening(peerSpec, documents, lines);
+  const r = rssOurs !== undefined && rssPeer !== undefined ? ratio(rssOurs, rssPeer) : 'n/a';
+  console.log(`| server RSS after opening ${documents} Dockerfiles of ${lines} lines (half with proxies) | ${mb(rssOurs)} | ${mb(rssPeer)} | ${r} |`);
+  console.log('\nTargets: cold start ≤ 1.0× the peer; didChange p95 ≤ 1.0× the peer.');
+}
