@@ -40,7 +40,8 @@ export const SV004: StatusCheck = {
     }
     // Configured winner vs the running daemon.
     const eff = model.effective;
-    if (!eff) return out;
+    // Desktop rewrites the daemon's proxy to its own (SV009/DJ020 say so): a difference there is not a pending restart.
+    if (!eff || model.desktop) return out;
     const infoSource = { kind: 'command' as const, label: model.obs.info!.command };
     for (const v of DAEMON_VARIABLES) {
       const w = model.winners.get(v);
