@@ -90,7 +90,13 @@ do_lsp() {
   node_tests lsp out/test/lsp/
 }
 do_nvim()      { bash test/nvim/run.sh; }
-do_dockerd()   { node --test-reporter=spec out/test/dockerd/crosscheck.js; }
+do_dockerd() {
+  local rc=0
+  node --test-reporter=spec out/test/dockerd/crosscheck.js || rc=1
+  # The status engine against the same dockerd 26 and trixie's buildx 0.13 (fails when it ran 0 tests).
+  node_tests dockerd-status out/test/dockerd/status.test.js || rc=1
+  return $rc
+}
 do_cli() {
   if [ ! -f test/cli/run.sh ]; then echo "!!! test/cli/run.sh is missing"; return 1; fi
   bash test/cli/run.sh
@@ -110,7 +116,7 @@ group compile   "compile tests (tsc -p .)"                      do_compile
 group unit      "unit tests (node --test out/test/unit/)"       do_unit
 group lsp       "LSP protocol tests (node --test out/test/lsp/)" do_lsp
 group nvim      "Neovim 0.7 as a second LSP client"             do_nvim
-group dockerd   "dockerd 26 ground-truth cross-check"           do_dockerd
+group dockerd   "dockerd 26 ground truth (cross-check, status)" do_dockerd
 group cli       "CLI tests (test/cli/run.sh)"                   do_cli
 group vscode    "real VS Code tests (code-server)"              do_vscode
 
