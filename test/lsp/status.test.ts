@@ -75,6 +75,16 @@ describe('dockerProxy/status over stdio', () => {
     assert.ok(sv001.relatedInformation?.some((r) => /CLI shell layer: environment HTTPS_PROXY/.test(r.message)), JSON.stringify(sv001.relatedInformation));
     assert.ok(p.diagnostics.some((d) => d.code === 'DJ012'), 'lint diagnostics are still there');
   });
+  test('a save re-runs the status with the client\'s last params: the fixed file loses its status diagnostic', async () => {
+    const uri = `file://${daemonJsonPath}`;
+    const fixed = '{\n  "proxies": {\n    "no-proxy": "localhost,127.0.0.1"\n  }\n}\n';
+    writeFileSync(daemonJsonPath, fixed);
+    const from = client.mark();
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    const p = await client.waitForPublish(uri, from, (x) => x.version === 2 && !x.diagnostics.some((d) => d.code === 'SV001'));
+    assert.equal(p.diagnostics.some((d) => d.code === 'SV001'), false);
+  });
   test(`the password "${SECRET}" appears in no LSP message`, () => {
     const everything = JSON.stringify({ report, diagnostics: client.diagnostics, logs: client.logs }) + client.stderr;
     assert.ok(everything.includes('xxxxx:xxxxx@'), 'masked values are present');
