@@ -134,6 +134,15 @@ describe('daemon layer: configured, precedence, effective', () => {
     assert.equal(dj018.source?.path, '/etc/docker/daemon.json');
     assert.equal(layer(r, 'daemon').health, 'error');
   });
+  test('without systemctl, ExecStart of a drop-in counts: its proxy flag and daemon.json → DJ018', async () => {
+    const r = await report({ files: {
+      '/etc/docker/daemon.json': DAEMON_JSON,
+      '/etc/systemd/system/docker.service.d/override.conf': '[Service]\nExecStart=\nExecStart=/usr/bin/dockerd -H fd:// --https-proxy=http://proxy.corp.example:3128\n',
+    } });
+    const f = r.findings.find((x) => x.id === 'DJ018')!;
+    assert.equal(f.related?.[0].path, '/etc/systemd/system/docker.service.d/override.conf');
+    assert.equal(f.related?.[0].line, 2);
+  });
   test('--config-file in ExecStart moves daemon.json', async () => {
     const r = await report({
       systemd: true, files: { '/srv/docker/daemon.json': DAEMON_JSON }, env: SHELL_ENV,
