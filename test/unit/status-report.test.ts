@@ -216,6 +216,13 @@ describe('shell, client config, build args', () => {
     });
     const shell = layer(r, 'cli-shell');
     assert.ok(shell.values.some((v) => v.name === 'HTTPS_PROXY' && v.source.kind === 'command' && /login shell/.test(v.source.label)));
+    const partly = await report({
+      env: { HOME: '/home/alice', SHELL: '/bin/bash', NO_PROXY: 'localhost', HTTP_PROXY: 'http://p:3128' },
+      commands: dockerCommands(INFO_MATCHING, { [CMD.loginShell]: { stdout: login } }),
+    });
+    const fromLogin = layer(partly, 'cli-shell').values.filter((v) => /login shell/.test(v.source.label)).map((v) => v.name);
+    assert.deepEqual(fromLogin, ['HTTPS_PROXY'], 'NO_PROXY is the same in both: shown once');
+    assert.match(layer(partly, 'cli-shell').notes.map((n) => n.text).join('\n'), /not in your login shell: HTTP_PROXY/);
     assert.match(r.findings.find((f) => f.id === 'SV001')!.message, /login shell exports HTTPS_PROXY, but this process has none/);
     const same = await report({ env: { ...SHELL_ENV, SHELL: '/bin/bash' }, commands: dockerCommands(INFO_MATCHING, { [CMD.loginShell]: { stdout: Object.entries(SHELL_ENV).map(([k, v]) => `${k}=${v}`).join('\n') } }) });
     assert.equal(layer(same, 'cli-shell').values.filter((v) => v.source.kind === 'command' && /login/.test(v.source.label)).length, 0);

@@ -21,12 +21,17 @@ export function shellLayer(model: StatusModel): StatusLayer {
   envValues(layer, model.shellEnv, (n) => `environment ${n}`, 'env');
   if (model.loginEnv && model.obs.loginShell) {
     const cmd = model.obs.loginShell.command;
+    // Only what differs: a variable the login shell sets to another value, or sets where this process has none.
+    const differing = Object.fromEntries(Object.entries(model.loginEnv).filter(([name, value]) => model.shellEnv[name] !== value));
     const before = layer.values.length;
-    envValues(layer, model.loginEnv, (n) => `login shell ${n} (${cmd})`, 'command');
+    envValues(layer, differing, (n) => `login shell ${n} (${cmd})`, 'command');
     for (const v of layer.values.slice(before)) {
-      v.note = v.note ?? 'Set in your login shell, so terminals see it, but not in this process (VS Code started from a desktop icon?).';
-      if (model.shellEnv[v.name] === undefined) v.health = 'ok';
+      v.note = v.note ?? (model.shellEnv[v.name] === undefined
+        ? 'Set in your login shell, so terminals see it, but not in this process (VS Code started from a desktop icon?).'
+        : 'Your login shell sets another value than this process has.');
     }
+    const missing = Object.keys(model.shellEnv).filter((name) => model.loginEnv![name] === undefined);
+    if (missing.length) layer.notes.push(note(`Set here but not in your login shell: ${missing.join(', ')}.`));
     layer.notes.push(note(`Your login shell's environment differs from this process's: terminals and tasks use the login shell's values.`, 'warning', { kind: 'command', label: cmd }));
   } else if (model.obs.loginShell && model.obs.loginShell.result.exitCode !== 0) {
     layer.notes.push(note(`Could not read the login shell's environment (${model.obs.loginShell.command}: ${model.obs.loginShell.result.message ?? `exit ${model.obs.loginShell.result.exitCode}`}).`, 'unknown'));
