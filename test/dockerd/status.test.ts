@@ -82,6 +82,21 @@ describe('status against a real dockerd 26', () => {
     }
   });
 
+  test('a scheme-less proxy URL: dockerd\'s own masking fails (docker info shows the password), the report masks it', async () => {
+    const bare = `user:${SECRET}@proxy.corp.example:3128`;
+    const d = await startDaemon(writeDaemonJson({ proxies: { ...PROXIES, 'http-proxy': bare } }));
+    try {
+      // Ground truth: Go's url.Parse rejects "user:pass@host:port" (no scheme), so dockerd returns it unmasked.
+      const raw = await docker(d, ['info', '--format', '{{.HTTPProxy}}']);
+      assert.equal(raw.out.trim(), bare);
+      const r = await status(d, { HTTPS_PROXY: 'http://proxy.corp.example:3128' });
+      assert.ok(daemonLayer(r).values.some((v) => v.name === 'HTTPProxy' && v.value === 'xxxxx:xxxxx@proxy.corp.example:3128'));
+      assert.doesNotMatch(JSON.stringify(r), new RegExp(SECRET));
+    } finally {
+      await stopDaemon(d);
+    }
+  });
+
   test('proxies from dockerd\'s environment only: effective values, attributed to its environment, no restart finding', async () => {
     const d = await startDaemon(writeDaemonJson({}), { HTTP_PROXY: 'http://envproxy.corp.example:3128', HTTPS_PROXY: 'http://envproxy.corp.example:3128', NO_PROXY: 'localhost' });
     try {
