@@ -25,6 +25,9 @@ TRIXIE_PKGS=""
 # The cross-check talks to its daemon with a docker client. These machines have a 28.x client in /usr/local/bin;
 # where none is on PATH, take trixie's docker-cli (same 26.1.5 source package) into the same directory.
 if ! command -v docker >/dev/null && [ ! -x "$DOCKER_ROOT/usr/bin/docker" ]; then TRIXIE_PKGS="$TRIXIE_PKGS docker-cli"; fi
+# The status tests read a real `docker buildx ls` (trixie's buildx 0.13): the plugin lands in
+# usr/libexec/docker/cli-plugins/ of the same tree; tests copy it into their own DOCKER_CONFIG/cli-plugins.
+[ -x "$DOCKER_ROOT/usr/libexec/docker/cli-plugins/docker-buildx" ] || TRIXIE_PKGS="$TRIXIE_PKGS docker-buildx"
 if [ -n "$TRIXIE_PKGS" ]; then
   mirror=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources)
   A=$CI_CACHE/apt-trixie
@@ -37,6 +40,7 @@ if [ -n "$TRIXIE_PKGS" ]; then
   for deb in "$A/debs"/*.deb; do dpkg-deb -x "$deb" "$DOCKER_ROOT"; done
   rm -rf "$A"
   "$DOCKER_ROOT/usr/sbin/dockerd" --version
+  [ ! -x "$DOCKER_ROOT/usr/libexec/docker/cli-plugins/docker-buildx" ] || "$DOCKER_ROOT/usr/libexec/docker/cli-plugins/docker-buildx" version
 fi
 
 # 3. code-server 4.100.3 = VS Code 1.100.3, the newest line that runs on Node 20. Built from the npm registry.

@@ -21,7 +21,7 @@ echo "== Linting examples/clean (the same setup done right)"
 node dist/cli.js lint examples/clean
 clean=$?
 echo
-echo "== Proxy status of the example machine (examples/broken, files only)"
+echo "== Proxy status of the example machine (examples/broken, files only; exit 1: a layer is in error)"
 node dist/cli.js status --root examples/broken
 echo
 echo "== Packaging the extension"

@@ -1,6 +1,7 @@
 // Renders the rule documentation from rule metadata: one page per rule plus an index table.
 // Used by gen-docs (writes the files) and by a unit test (checks the committed files are current).
 import { ALL_RULES, applyEdits, fixAllText, lint, type Rule } from '../server/src/engine';
+import { STATUS_CHECKS, type StatusCheck } from '../server/src/engine/status';
 import type { FileKind } from '../server/src/engine/model';
 
 const KIND_TITLE: Record<FileKind, string> = {
@@ -68,8 +69,48 @@ export function renderRuleTable(linkBase: string): string {
   return ['| Id | Name | Files | Severity | What it catches |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
 }
 
+const LAYER_TITLE: Record<string, string> = {
+  vscode: 'VS Code', 'cli-shell': 'CLI shell', 'client-config': 'client config.json', daemon: 'daemon', builder: 'builder', 'build-args': 'build steps',
+};
+
+/** Status checks with a page of their own (CC005 and SV008 share the lint rule's page). */
+export function statusChecksWithPages(): StatusCheck[] {
+  return STATUS_CHECKS.filter((c) => !c.meta.sharesLintRulePage);
+}
+
+/** Page of a machine-state check of the Proxy Status view (not a lint rule: it needs docker, systemd, the shell). */
+export function renderStatusCheckPage(check: StatusCheck): string {
+  const m = check.meta;
+  return [
+    `# ${m.id} ${m.name}`,
+    '',
+    `> ${m.summary}`,
+    '',
+    '| | |',
+    '|---|---|',
+    '| Kind | Proxy Status finding (machine state: `docker info`, buildx, systemd, the shell; not a lint rule) |',
+    `| Layer | ${LAYER_TITLE[m.layer] ?? m.layer} |`,
+    `| Severity | ${m.severity} |`,
+    `| Based on | ${m.fact} |`,
+    '',
+    m.description,
+    '',
+    '## Where it shows',
+    '',
+    'In the Proxy Status view, in `docker-proxy-doctor status`, in the `dockerProxy/status` answer, and as a diagnostic of the',
+    'file it points at when that file is open in the editor.',
+    '',
+  ].join('\n');
+}
+
+export function renderStatusTable(linkBase: string): string {
+  const rows = STATUS_CHECKS.map((c) => `| [${c.meta.id}](${linkBase}${c.meta.id}.md) | ${c.meta.name} | ${LAYER_TITLE[c.meta.layer] ?? c.meta.layer} | ${c.meta.severity} | ${c.meta.summary.replace(/\|/g, '\\|')} |`);
+  return ['| Id | Name | Layer | Severity | What it catches |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
+}
+
 export function renderIndex(): string {
-  return `# Rules\n\nEvery rule rests on a documented Docker behaviour (see each page's "Based on").\nGenerated from the rule metadata by \`npm run docs\`; do not edit by hand.\n\n${renderRuleTable('./')}`;
+  return `# Rules\n\nEvery rule rests on a documented Docker behaviour (see each page's "Based on").\nGenerated from the rule metadata by \`npm run docs\`; do not edit by hand.\n\n${renderRuleTable('./')}` +
+    `\n## Proxy Status findings\n\nThese need the machine's state (\`docker info\`, buildx, systemd, the shell), so the Proxy Status view and\n\`docker-proxy-doctor status\` report them, not the linter.\n\n${renderStatusTable('./')}`;
 }
 
 export const README_START = '<!-- rules:start -->';

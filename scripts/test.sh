@@ -94,7 +94,13 @@ do_lsp() {
 # Connectivity probes against real registries and proxies on 127.0.0.1 (test/probe/parts.ts starts and stops them).
 do_probe()     { node_tests probe out/test/probe/; }
 do_nvim()      { bash test/nvim/run.sh; }
-do_dockerd()   { node --test-reporter=spec out/test/dockerd/crosscheck.js; }
+do_dockerd() {
+  local rc=0
+  node --test-reporter=spec out/test/dockerd/crosscheck.js || rc=1
+  # The status engine against the same dockerd 26 and trixie's buildx 0.13 (fails when it ran 0 tests).
+  node_tests dockerd-status out/test/dockerd/status.test.js || rc=1
+  return $rc
+}
 do_cli() {
   if [ ! -f test/cli/run.sh ]; then echo "!!! test/cli/run.sh is missing"; return 1; fi
   bash test/cli/run.sh
@@ -125,7 +131,7 @@ group package   "package tests (node --test out/test/package/)" do_package
 group lsp       "LSP protocol tests (node --test out/test/lsp/)" do_lsp
 group probe     "connectivity probes vs real registry/proxies"  do_probe
 group nvim      "Neovim 0.7 as a second LSP client"             do_nvim
-group dockerd   "dockerd 26 ground-truth cross-check"           do_dockerd
+group dockerd   "dockerd 26 ground truth (cross-check, status)" do_dockerd
 group cli       "CLI tests (test/cli/run.sh)"                   do_cli
 group vscode    "real VS Code tests (code-server)"              do_vscode
 group bench     "bench --quick (ratios against the peers, no thresholds)" do_bench

@@ -5,14 +5,14 @@ import * as path from 'node:path';
 import { FILE_KINDS, fixAllText, lint, notLintable, type FileKind, type Finding, type Severity, type SeveritySetting } from './engine';
 import { collectTargets } from './cli/files';
 import { formatJson, formatSarif, formatText, type FileFindings } from './cli/format';
-import { runStatus } from './cli/status';
+import { runStatus, type StatusArgs } from './cli/status';
 import { runTest, TestUsageError } from './cli/test';
 import { version } from '../../package.json';
 
 const USAGE = `Usage:
   docker-proxy-doctor lint [--kind dockerfile|daemon-json|cli-config|systemd-dropin] [--format text|json|sarif]
                            [--config FILE] [--fail-on error|warning|info] [--fix] PATH...
-  docker-proxy-doctor status [--root DIR] [--json]
+  docker-proxy-doctor status [--root DIR] [--format text|json] [--docker PATH] [--systemctl PATH] [--timeout SECONDS]
   docker-proxy-doctor test [--registry HOST[:PORT]]... [--timeout S] [--ca FILE]... [--format text|json] [--deep]
                            [--layer cli-shell|client-config|daemon|builder]... [--docker PATH] [--resolve HOST=ADDRESS]...
   docker-proxy-doctor --version | --help
@@ -21,8 +21,11 @@ lint    Checks Dockerfiles, daemon.json, ~/.docker/config.json and docker.servic
         Directories are walked; the kind of each file comes from its name and location unless --kind is given.
         --fix rewrites each file with every safe fix applied, then reports what is left.
         Exit 1 when a finding reaches --fail-on (default: error), 2 on usage or read errors.
-status  Shows the proxy each Docker layer would use, read from this machine's files and environment
-        (credentials masked). --root DIR reads the files under DIR instead of /.
+status  Shows every Docker proxy layer of this machine (shell, config.json, daemon configured and effective, builder,
+        build args), where each value comes from, which one wins, and the cross-layer findings (credentials masked).
+        Asks docker (and systemctl where systemd runs), each command with a timeout (default 5 s).
+        --root DIR reads the files under DIR as a machine's tree and runs no command unless --docker is given.
+        --json is short for --format json. Exit 1 when a layer is in error, 2 on usage errors.
 test    Probes registries (default Docker Hub) through the proxy each layer would use, with that layer's NO_PROXY
         rules, and names the cause and next step of every failure. Phases: DNS, TCP, CONNECT, TLS, GET /v2/, token
         realm. --timeout per probe (default 5), --ca trusts an extra CA (NODE_EXTRA_CA_CERTS too), --deep also runs
@@ -97,6 +100,40 @@ async function readRuleConfig(file: string): Promise<Record<string, SeveritySett
   return rules as Record<string, SeveritySetting>;
 }
 
+function parseStatusArgs(argv: string[]): StatusArgs {
+  const args: StatusArgs = { root: '/', format: 'text' };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    const value = () => {
+      const v = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : argv[++i];
+      if (v === undefined || v === '') throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    switch (name) {
+      case '--root': args.root = path.resolve(value()); break;
+      case '--json': args.format = 'json'; break;
+      case '--format': {
+        const f = value();
+        if (f !== 'text' && f !== 'json') throw new UsageError('--format must be text or json');
+        args.format = f;
+        break;
+      }
+      case '--docker': args.docker = value(); break;
+      case '--systemctl': args.systemctl = value(); break;
+      case '--timeout': {
+        const s = Number(value());
+        if (!Number.isFinite(s) || s <= 0 || s > 120) throw new UsageError('--timeout must be a number of seconds between 0 and 120');
+        args.timeoutMs = Math.round(s * 1000);
+        break;
+      }
+      default: throw new UsageError(`unknown option ${a}`);
+    }
+  }
+  return args;
+}
+
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 async function runLint(argv: string[]): Promise<number> {
@@ -145,15 +182,9 @@ async function main(argv: string[]): Promise<number> {
     case 'lint':
       return runLint(rest);
     case 'status': {
-      let root = '/';
-      let json = false;
-      for (let i = 0; i < rest.length; i++) {
-        if (rest[i] === '--root') { root = rest[++i] ?? ''; if (!root) throw new UsageError('--root needs a directory'); }
-        else if (rest[i] === '--json') json = true;
-        else throw new UsageError(`unknown option ${rest[i]}`);
-      }
-      process.stdout.write(await runStatus(path.resolve(root), json));
-      return 0;
+      const result = await runStatus(parseStatusArgs(rest));
+      process.stdout.write(result.output);
+      return result.code;
     }
     case 'test':
       try {

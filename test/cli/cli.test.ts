@@ -27,6 +27,7 @@ before(() => {
   writeFileSync(path.join(tmp, 'rules.json'), '{"rules":{"DJ001":"off"}}');
   writeFileSync(path.join(tmp, 'bad-rules.json'), '{"rules":{"DJ001":"loud"}}');
   writeFileSync(path.join(tmp, 'binary.json'), Buffer.from([0x7b, 0, 1, 2, 0xff]));
+  mkdirSync(path.join(tmp, 'empty-bin'));
 });
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -130,17 +131,48 @@ describe('lint', () => {
 });
 
 describe('status', () => {
-  test('shows each layer with sources and masks passwords', async () => {
+  test('text: each layer with sources, passwords masked, exit 1 because the broken tree has a layer in error', async () => {
     const r = await run(['status', '--root', 'examples/broken']);
-    assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /Daemon/);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /^Docker: not-checked/m);
+    assert.match(r.stdout, /\[FAIL\] Daemon/);
     assert.match(r.stdout, /Client config\.json/);
+    assert.match(r.stdout, /\/etc\/docker\/daemon\.json:\d+/);
     assert.doesNotMatch(r.stdout, /s3cret|p%40ss/);
   });
-  test('json', async () => {
-    const r = await run(['status', '--root', 'examples/clean', '--json']);
-    const layers = JSON.parse(r.stdout);
-    const daemon = layers.find((l: { id: string }) => l.id === 'daemon');
-    assert.ok(daemon.values.some((v: { variable: string }) => v.variable === 'https'));
+  test('json (and --json as its alias): the ProxyStatusReport, exit 0 for the clean tree', async () => {
+    for (const flag of [['--format', 'json'], ['--json']]) {
+      const r = await run(['status', '--root', 'examples/clean', ...flag]);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      const report = JSON.parse(r.stdout);
+      assert.deepEqual(report.layers.map((l: { id: string }) => l.id), ['vscode', 'cli-shell', 'client-config', 'daemon', 'builder', 'build-args']);
+      const daemon = report.layers.find((l: { id: string }) => l.id === 'daemon');
+      assert.ok(daemon.values.some((v: { variable: string }) => v.variable === 'https'));
+      assert.equal(report.docker.state, 'not-checked');
+      assert.deepEqual(report.commands, []);
+    }
+  });
+  test('Docker absent: --docker /nonexistent gives not-installed and a next step, exit 0', async () => {
+    const r = await run(['status', '--root', 'examples/clean', '--docker', '/nonexistent/docker', '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.docker.state, 'not-installed');
+    assert.match(report.docker.message, /--docker/);
+    assert.ok(report.commands.length > 0 && report.commands.every((c: { outcome: string }) => c.outcome === 'not found'));
+  });
+  test('this machine with a PATH that has no docker: runs, says not-installed', async () => {
+    const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, [cli, 'status'], { cwd: root, timeout: 60_000, env: { PATH: path.join(tmp, 'empty-bin'), HOME: tmp } }, (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+      });
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Docker: not-installed/m);
+  });
+  test('usage errors exit 2', async () => {
+    for (const args of [['status', '--format', 'xml'], ['status', '--bogus'], ['status', '--timeout', '0'], ['status', '--root']]) {
+      const r = await run(args);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+    }
   });
 });

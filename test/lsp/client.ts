@@ -27,6 +27,8 @@ export interface StartOptions {
   documentChanges?: boolean;
   initializationOptions?: Record<string, unknown>;
   transport?: 'stdio' | 'ipc';
+  /** Environment of the server process (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export class TestClient {
@@ -82,6 +84,7 @@ export class TestClient {
     const ipc = options.transport === 'ipc';
     const proc = spawn(process.execPath, [SERVER, ipc ? '--node-ipc' : '--stdio'], {
       stdio: ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
+      ...(options.env ? { env: options.env } : {}),
     });
     const connection = ipc
       ? createProtocolConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc))

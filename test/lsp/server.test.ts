@@ -51,9 +51,10 @@ describe('language server over stdio, client with workspace/configuration', () =
     }
   });
 
-  test('initialize advertises incremental sync, code actions, hover and the fixAll command', () => {
+  test('initialize advertises incremental sync with save, code actions, hover and the fixAll command', () => {
     const caps = client.initializeResult!.capabilities;
-    assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
+    // save: the server refreshes the Proxy Status after a Docker file is saved (dockerProxy/status, lsp/status.ts).
+    assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
     assert.ok(caps.hoverProvider);
     const kinds = (caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds;
     assert.ok(kinds.includes('quickfix') && kinds.includes('source.fixAll.dockerProxyDoctor'));

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ALL_RULES } from '../../server/src/engine';
-import { renderIndex, renderRulePage, withReadmeTable } from '../../scripts/rule-docs';
+import { renderIndex, renderRulePage, renderStatusCheckPage, statusChecksWithPages, withReadmeTable } from '../../scripts/rule-docs';
+import { STATUS_CHECKS } from '../../server/src/engine/status';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -16,6 +17,20 @@ test('every rule has a current docs page', () => {
     assert.equal(text, renderRulePage(rule), `${rule.meta.id}.md is stale: run npm run docs`);
   }
   assert.equal(readFileSync(path.join(root, 'docs/rules/README.md'), 'utf8'), renderIndex());
+});
+
+test('every Proxy Status finding has a current docs page (its own, or the lint rule page it shares)', () => {
+  for (const check of statusChecksWithPages()) {
+    const file = path.join(root, 'docs/rules', `${check.meta.id}.md`);
+    let text = '';
+    try { text = readFileSync(file, 'utf8'); } catch { assert.fail(`missing ${file}: run npm run docs`); }
+    assert.equal(text, renderStatusCheckPage(check), `${check.meta.id}.md is stale: run npm run docs`);
+    assert.ok(!ALL_RULES.some((r) => r.meta.id === check.meta.id), `${check.meta.id} is also a lint rule: mark it sharesLintRulePage`);
+  }
+  for (const check of STATUS_CHECKS.filter((c) => c.meta.sharesLintRulePage)) {
+    assert.ok(ALL_RULES.some((r) => r.meta.id === check.meta.id && r.meta.name === check.meta.name), `${check.meta.id} claims a lint rule page that does not exist`);
+  }
+  assert.equal(new Set(STATUS_CHECKS.map((c) => c.meta.id)).size, STATUS_CHECKS.length, 'status check ids are unique');
 });
 
 test('README rule table is current', () => {

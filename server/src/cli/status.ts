@@ -1,60 +1,66 @@
-// `status`: reads the proxy-relevant files of this machine (or of --root) and the environment; prints each layer.
-import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
+// `status`: every proxy layer of this machine (or of the files under --root), as text or JSON. The engine gathers it
+// (files, environment, docker/systemctl with timeouts); this file picks the machine and prints.
 import * as path from 'node:path';
-import { computeLayers, type LayerStatus, type StatusInput } from '../engine/status/layers';
-import { MAX_LINT_BYTES, type FileKind } from '../engine';
+import { computeStatusReport } from '../engine/status';
+import type { Health, ProxyStatusReport, StatusFinding } from '../engine/status/report';
+import { createNodeMachine } from '../node/machine';
 
-/** Where each file is read on Linux (facts §1, §3, §9), relative to a root so tests and demos can point elsewhere. */
-function candidatePaths(root: string, env: NodeJS.ProcessEnv): Array<{ path: string; kind: FileKind; optional?: boolean }> {
-  const home = env.HOME ?? os.homedir();
-  const dockerConfig = env.DOCKER_CONFIG ?? path.join(home, '.docker');
-  const inRoot = (p: string) => (root === '/' ? p : path.join(root, p));
-  return [
-    { path: inRoot('/etc/docker/daemon.json'), kind: 'daemon-json' },
-    { path: inRoot(path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'docker/daemon.json')), kind: 'daemon-json', optional: true },
-    { path: root === '/' ? path.join(dockerConfig, 'config.json') : inRoot('/home/user/.docker/config.json'), kind: 'cli-config' },
-  ];
+export interface StatusArgs {
+  /** `/` for this machine; any other directory is read as a machine's file tree (no environment of ours). */
+  root: string;
+  format: 'text' | 'json';
+  docker?: string;
+  systemctl?: string;
+  timeoutMs?: number;
 }
 
-async function dropIns(root: string): Promise<string[]> {
-  const dir = root === '/' ? '/etc/systemd/system/docker.service.d' : path.join(root, 'etc/systemd/system/docker.service.d');
-  try {
-    return (await fs.readdir(dir)).filter((n) => n.endsWith('.conf')).sort().map((n) => path.join(dir, n));
-  } catch {
-    return [];
-  }
+const ICON: Record<Health, string> = { ok: 'ok  ', warning: 'WARN', error: 'FAIL', unknown: '?   ' };
+
+function findingLine(f: StatusFinding): string[] {
+  const where = f.source ? ` (${f.source.label})` : '';
+  const lines = [`         ${f.lint ? 'lint ' : ''}${f.id} ${f.severity}: ${f.message}${where}`];
+  if (f.action && !f.lint) lines.push(`           next: ${f.action}`);
+  return lines;
 }
 
-export async function gatherStatus(root: string, env: NodeJS.ProcessEnv): Promise<StatusInput> {
-  const files: StatusInput['files'][number][] = [];
-  const missing: string[] = [];
-  const candidates = [...candidatePaths(root, env), ...(await dropIns(root)).map((p) => ({ path: p, kind: 'systemd-dropin' as const, optional: false }))];
-  for (const c of candidates) {
-    try {
-      const stat = await fs.stat(c.path);
-      if (stat.size > MAX_LINT_BYTES) { missing.push(`${c.path} (too large to read)`); continue; }
-      files.push({ path: c.path, kind: c.kind, text: await fs.readFile(c.path, 'utf8') });
-    } catch {
-      if (!c.optional) missing.push(c.path);
-    }
-  }
-  return { env: root === '/' ? env : {}, files, missing };
-}
-
-const ICON: Record<LayerStatus['health'], string> = { ok: 'ok  ', warning: 'WARN', error: 'FAIL', unknown: '?   ' };
-
-export function formatStatus(layers: LayerStatus[]): string {
+export function formatStatusText(report: ProxyStatusReport): string {
   const out: string[] = [];
-  for (const l of layers) {
-    out.push(`[${ICON[l.health]}] ${l.title}`);
-    for (const v of l.values) out.push(`         ${v.variable.padEnd(5)} ${v.value}   (${v.source})`);
-    for (const n of l.notes) out.push(`         - ${n}`);
+  const d = report.docker;
+  out.push(`Docker: ${d.state}${d.serverVersion ? ` (dockerd ${d.serverVersion}${d.operatingSystem ? ` on ${d.operatingSystem}` : ''})` : ''}${d.host ? `, daemon host ${d.host}${d.context ? ` (context ${d.context})` : ''}` : ''}`);
+  if (d.message) out.push(`        ${d.message}`);
+  for (const l of report.layers) {
+    out.push(`[${ICON[l.health]}] ${l.title}${l.summary ? ` — ${l.summary}` : ''}`);
+    for (const v of l.values) {
+      const tag = v.overridden ? ' [overridden]' : v.health !== 'ok' ? ` [${v.health}]` : '';
+      out.push(`         ${v.name} = ${v.value}   (${v.source.label})${tag}${v.note ? `  ${v.note}` : ''}`);
+    }
+    for (const n of l.notes) out.push(`         - ${n.text}`);
+    for (const f of l.findings) out.push(...findingLine(f));
   }
+  const c = report.counts;
+  out.push(`Health: ${report.health}; ${c.error} error(s), ${c.warning} warning(s), ${c.info} info${report.noConfiguration ? '; no proxy configured in any layer' : ''}`);
+  if (report.commands.length) out.push(`Commands: ${report.commands.map((r) => `${r.command} (${r.outcome}, ${r.durationMs} ms)`).join('; ')}`);
   return out.join('\n') + '\n';
 }
 
-export async function runStatus(root: string, json: boolean): Promise<string> {
-  const layers = computeLayers(await gatherStatus(root, process.env));
-  return json ? JSON.stringify(layers, null, 2) + '\n' : formatStatus(layers);
+/** Exit code of `status`: 1 when a layer is in error, else 0. */
+export function statusExitCode(report: ProxyStatusReport): number {
+  return report.layers.some((l) => l.health === 'error') ? 1 : 0;
+}
+
+export async function runStatus(args: StatusArgs): Promise<{ output: string; code: number }> {
+  const thisMachine = args.root === '/';
+  // A --root tree is another machine's files: neither our environment nor our docker belongs to it, unless --docker
+  // explicitly asks a daemon too.
+  const machine = thisMachine
+    ? createNodeMachine()
+    : createNodeMachine({ root: path.resolve(args.root), env: { HOME: '/home/user', PATH: process.env.PATH } });
+  const report = await computeStatusReport(machine, {
+    trusted: true,
+    filesOnly: !thisMachine && !args.docker,
+    dockerPath: args.docker,
+    systemctlPath: args.systemctl,
+    commandTimeoutMs: args.timeoutMs,
+  });
+  return { output: args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatStatusText(report), code: statusExitCode(report) };
 }

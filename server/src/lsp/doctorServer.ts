@@ -15,7 +15,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hoverAt } from '../engine/hover';
 import { lint, maskCredentials, parseDocument, unlintableReason, type FileKind, type LintOptions, type ParsedDocument } from '../engine';
-import { Commands, FIX_ALL_KIND, SETTINGS_SECTION, type DoctorSettings, type InitializationOptions } from '../shared/protocol';
+import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND, Requests, SETTINGS_SECTION, type DoctorSettings, type InitializationOptions } from '../shared/protocol';
+import { StatusService } from './status';
 import { codeActions, workspaceEdit } from './codeActions';
 import { toDiagnostic } from './diagnostics';
 import { fixAllEdit } from '../engine/fixAll';
@@ -75,6 +76,12 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  // Proxy Status: its own request, off the lint path; its findings join the lint diagnostics of open files.
+  const status = new StatusService(logError, (paths) => {
+    for (const document of documents.all()) if (paths.has(uriToPath(document.uri))) schedule(document.uri, 0);
+  });
+  status.register(connection, Requests.status);
+
   function stateOf(uri: string): DocumentState {
     let state = states.get(uri);
     if (!state) {
@@ -116,7 +123,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     const findings = lint(document.getText(), kind, lintOptions(document, docSettings));
-    publish(uri, findings.map((f) => toDiagnostic(f, version)), version);
+    publish(uri, [...findings.map((f) => toDiagnostic(f, version)), ...status.diagnosticsFor(uri, document)], version);
   }
 
   /** Runs one lint; if the document changed meanwhile, queues exactly one more for its latest version. */
@@ -210,7 +217,7 @@ export function startServer(connection: Connection): void {
     settings.setGlobal(sectionOf(options.settings, SETTINGS_SECTION) ?? options.settings);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
         executeCommandProvider: { commands: [Commands.fixAll] },
@@ -245,6 +252,14 @@ export function startServer(connection: Connection): void {
       schedule(event.document.uri);
     } catch (error) {
       logError('didChange', error);
+    }
+  });
+
+  documents.onDidSave((event) => {
+    try {
+      if (kindOf(event.document, DEFAULT_SETTINGS)) status.documentSaved();
+    } catch (error) {
+      logError('didSave', error);
     }
   });
 
@@ -308,6 +323,7 @@ export function startServer(connection: Connection): void {
   connection.onShutdown(() => {
     for (const state of states.values()) if (state.timer) clearTimeout(state.timer);
     states.clear();
+    status.dispose();
   });
 
   documents.listen(connection);

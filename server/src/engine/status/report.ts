@@ -41,6 +41,11 @@ export interface StatusFinding {
   related?: StatusSource[];
   /** The next step, for example `sudo systemctl restart docker`. */
   action?: string;
+  /**
+   * A lint finding of a file the status read (DJ002 in /etc/docker/daemon.json …), repeated here so the layer's health
+   * and the counts include it. Editors already show it as a diagnostic of that file: do not publish it again.
+   */
+  lint?: boolean;
 }
 
 export interface StatusNote {

@@ -1,0 +1,31 @@
+// §8 "Loopback proxy": rootless dockerd lives in RootlessKit's namespace (host loopback disabled by default); Desktop's
+// dockerd lives in a VM. In both, 127.0.0.1 is not the host.
+import { maskCredentials, isLoopbackHost, parseProxyUrl } from '../../proxy/url';
+import type { StatusFinding } from '../report';
+import { finding, type StatusCheck } from './check';
+
+export const DJ013: StatusCheck = {
+  meta: {
+    id: 'DJ013', name: 'loopback-proxy-context', severity: 'warning', layer: 'daemon',
+    summary: 'The daemon\'s proxy is on 127.0.0.1/localhost, but this dockerd is rootless or runs in Docker Desktop\'s VM, where loopback is not the host.',
+    description: 'A rootful dockerd on Linux shares the host\'s network namespace, so a local proxy on 127.0.0.1 works for it. ' +
+      'A rootless dockerd runs inside RootlessKit\'s namespace with host loopback disabled by default, and Docker Desktop\'s dockerd ' +
+      'runs in a VM: for both, 127.0.0.1 is not the machine where the proxy listens.\n\nFix: rootless: allow host loopback ' +
+      '(`DOCKERD_ROOTLESS_ROOTLESSKIT_DISABLE_HOST_LOOPBACK=false`) or use the host\'s address (10.0.2.2 with slirp4netns); ' +
+      'Docker Desktop: set the proxy in Settings → Resources → Proxies, or use `host.docker.internal:<port>`.',
+    fact: 'docker-proxy-facts.md §8 "Loopback proxy" (moby contrib/dockerd-rootless.sh, moby/moby#43639, docker/for-win#14844).',
+  },
+  check(model) {
+    if (!model.rootless && !model.desktop) return [];
+    const out: StatusFinding[] = [];
+    const where = model.desktop ? 'Docker Desktop\'s VM' : 'the rootless daemon\'s network namespace';
+    for (const w of model.winners.values()) {
+      const url = w.variable !== 'no' ? parseProxyUrl(w.value) : undefined;
+      if (!url || !isLoopbackHost(url.host)) continue;
+      out.push(finding(DJ013.meta, `${w.name} is ${maskCredentials(w.value)}: inside ${where}, ${url.host} is not this machine, so dockerd cannot reach the proxy.`, {
+        source: w.source, action: model.desktop ? 'set the proxy in Docker Desktop → Settings → Resources → Proxies' : 'use the host address reachable from RootlessKit (10.0.2.2 with slirp4netns) or allow host loopback',
+      }));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,27 @@
+// §8: Docker Desktop hard-wires its VM-side proxy into the daemon; user-edited daemon proxies fight with that.
+import { fileSource } from '../statusModel';
+import type { StatusFinding } from '../report';
+import { finding, type StatusCheck } from './check';
+
+export const DJ020: StatusCheck = {
+  meta: {
+    id: 'DJ020', name: 'desktop-managed', severity: 'warning', layer: 'daemon',
+    summary: 'Docker Desktop manages the daemon proxy, but a daemon.json on this machine sets "proxies".',
+    description: 'Docker Desktop writes `http.docker.internal:3128` as the daemon\'s proxy when its VM starts and sends that ' +
+      'traffic through the proxy configured in its Settings. `proxies` in a daemon.json (Desktop\'s Docker Engine JSON, or a host ' +
+      '`/etc/docker/daemon.json` that the VM never reads) is at best ignored and at worst replaces Desktop\'s own proxy.\n\n' +
+      'Fix: remove `proxies` and set the proxy in Docker Desktop → Settings → Resources → Proxies.',
+    fact: 'docker-proxy-facts.md §8 (docs air-gapped-containers.md; how user proxies interact with Desktop\'s is listed as uncertain).',
+  },
+  check(model) {
+    if (!model.desktop) return [];
+    const out: StatusFinding[] = [];
+    for (const f of model.files) {
+      if ((f.role !== 'daemon-json' && f.role !== 'daemon-json-desktop') || !f.doc || f.doc.proxySettings.length === 0) continue;
+      out.push(finding(DJ020.meta, 'Docker Desktop manages the daemon\'s proxy: these "proxies" are ignored or replace Desktop\'s own; set the proxy in Settings → Resources → Proxies instead.', {
+        source: fileSource(f, f.doc.proxySettings[0].nameRange.start.line), action: 'Open Docker Desktop → Settings → Resources → Proxies',
+      }));
+    }
+    return out;
+  },
+};

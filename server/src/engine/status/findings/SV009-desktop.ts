@@ -1,0 +1,20 @@
+// §8: Docker Desktop wires its own proxy (http.docker.internal:3128) into the VM's daemon; the GUI sets the upstream.
+import { finding, type StatusCheck } from './check';
+
+export const SV009: StatusCheck = {
+  meta: {
+    id: 'SV009', name: 'desktop', severity: 'info', layer: 'daemon',
+    summary: 'Docker Desktop manages the daemon\'s proxy: daemon.json proxies and systemd drop-ins do not apply; use Settings → Resources → Proxies.',
+    description: 'Docker Desktop runs dockerd in a VM and points its proxy at `http.docker.internal:3128`, Desktop\'s own proxy on the ' +
+      'host side, which then goes direct or through the upstream proxy set in Settings → Resources → Proxies (or the system proxy). ' +
+      'systemd drop-ins and `/etc/docker/daemon.json` on the host are not read. CLI plugins such as buildx still need ' +
+      '`HTTPS_PROXY`/`NO_PROXY` in the shell for their own requests (token fetch).',
+    fact: 'docker-proxy-facts.md §8 (docs air-gapped-containers.md, networking _index.md).',
+  },
+  check(model) {
+    if (!model.desktop || !model.info) return [];
+    return [finding(SV009.meta, 'Docker Desktop manages the daemon\'s proxy (the daemon uses http.docker.internal:3128): set the upstream proxy in Settings → Resources → Proxies, not in daemon.json or systemd.', {
+      related: [{ kind: 'command', label: model.obs.info!.command }], action: 'Open Docker Desktop → Settings → Resources → Proxies',
+    })];
+  },
+};

@@ -1,0 +1,32 @@
+// §8 "Loopback proxy": a docker-container builder has its own network namespace unless network=host.
+import { goEnv } from '../statusModel';
+import { builderProxyEnv } from '../layers/builder';
+import { isLoopbackHost, parseProxyUrl } from '../../proxy/url';
+import { finding, type StatusCheck } from './check';
+
+export const SV016: StatusCheck = {
+  meta: {
+    id: 'SV016', name: 'loopback-builder-proxy', severity: 'warning', layer: 'builder',
+    summary: 'The docker-container builder\'s proxy is on 127.0.0.1/localhost, but the builder has its own network namespace.',
+    description: 'A `docker-container` builder is a container on the default bridge network unless it was created with ' +
+      '`--driver-opt network=host`. Inside it, 127.0.0.1 is the builder container itself, so a proxy listening on the host\'s ' +
+      'loopback (cntlm, px, a local Clash) is unreachable and every pull fails with "connection refused".\n\n' +
+      'Fix: recreate the builder with `--driver-opt network=host`, or use an address of the host that the container can reach ' +
+      '(the docker0 gateway, with the proxy listening there).',
+    fact: 'docker-proxy-facts.md §8 "Loopback proxy" (buildx docker-container driver; facts §11 network=host).',
+  },
+  check(model) {
+    const b = builderProxyEnv(model);
+    if (!b || b.network === 'host') return [];
+    for (const v of ['https', 'http'] as const) {
+      const p = goEnv(b.env, v);
+      const url = p && parseProxyUrl(p.value);
+      if (url && isLoopbackHost(url.host)) {
+        return [finding(SV016.meta, `The builder's ${p!.name} points at ${url.host}, which inside the builder container is the container itself: builds cannot reach the proxy.`, {
+          related: [{ kind: 'command', label: b.label }], action: 'recreate the builder with --driver-opt network=host, or use the host\'s docker0 address',
+        })];
+      }
+    }
+    return [];
+  },
+};

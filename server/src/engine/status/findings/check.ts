@@ -1,0 +1,44 @@
+// A cross-layer check: metadata (for its docs page and "explain") plus a pure function over the status model.
+import type { StatusModel } from '../statusModel';
+import type { LayerId, StatusFinding, StatusSource } from '../report';
+import { maskCredentials } from '../../proxy/url';
+
+export interface StatusCheckMeta {
+  id: string;
+  name: string;
+  severity: 'error' | 'warning' | 'info';
+  layer: LayerId;
+  summary: string;
+  /** Markdown for the docs page. */
+  description: string;
+  fact: string;
+  /** The id is also a lint rule with its own generated page (CC005, SV008): no separate status page. */
+  sharesLintRulePage?: boolean;
+}
+
+export interface StatusCheck {
+  meta: StatusCheckMeta;
+  check(model: StatusModel): StatusFinding[];
+}
+
+export function finding(meta: StatusCheckMeta, message: string, extra: { source?: StatusSource; related?: StatusSource[]; action?: string; severity?: StatusFinding['severity']; layer?: LayerId } = {}): StatusFinding {
+  return {
+    id: meta.id,
+    severity: extra.severity ?? meta.severity,
+    layer: extra.layer ?? meta.layer,
+    message: maskCredentials(message),
+    ...(extra.source ? { source: extra.source } : {}),
+    ...(extra.related?.length ? { related: extra.related } : {}),
+    ...(extra.action ? { action: maskCredentials(extra.action) } : {}),
+  };
+}
+
+/** The restart that makes dockerd read its configuration again (facts §1 "Not live-reloadable", §9). */
+export function restartCommand(model: StatusModel, daemonReload = true): string {
+  if (model.desktop) return 'Restart Docker Desktop (whale menu → Restart)';
+  if (!model.obs.systemd) return 'restart dockerd (for example `sudo service docker restart`, or stop and start it the way it was started)';
+  const ctl = model.rootless ? 'systemctl --user' : 'sudo systemctl';
+  return daemonReload ? `${ctl} daemon-reload && ${ctl} restart docker` : `${ctl} restart docker`;
+}
+
+export const envSource = (name: string, set: boolean): StatusSource => ({ kind: 'env', label: `environment ${name}${set ? '' : ' (not set)'}` });

@@ -1,0 +1,48 @@
+// Where each layer's files live on this machine (facts §1 "Config file locations", §3, §8, §9). Paths are absolute
+// on the machine being modelled; a fixture machine maps them into its tree.
+import type { FileKind } from '../model';
+
+export type FileRole =
+  | 'daemon-json' // /etc/docker/daemon.json (or --config-file from ExecStart)
+  | 'daemon-json-rootless' // $XDG_CONFIG_HOME/docker/daemon.json
+  | 'daemon-json-desktop' // ~/.docker/daemon.json, Docker Desktop's engine configuration
+  | 'dropin' // /etc/systemd/system/docker.service.d/*.conf
+  | 'dropin-rootless' // ~/.config/systemd/user/docker.service.d/*.conf
+  | 'not-read-by-dockerd' // /etc/default/docker, /etc/sysconfig/docker (SV006)
+  | 'cli-config'; // $DOCKER_CONFIG/config.json or ~/.docker/config.json
+
+export interface Locations {
+  daemonJson: string;
+  daemonJsonRootless: string;
+  daemonJsonDesktop: string;
+  dropInDir: string;
+  dropInDirRootless: string;
+  notReadByDockerd: string[];
+  cliConfig: string;
+}
+
+const join = (...parts: string[]) => parts.join('/').replace(/\/{2,}/g, '/');
+
+export function locationsFor(env: Readonly<Record<string, string | undefined>>, home: string): Locations {
+  const xdgConfig = env.XDG_CONFIG_HOME || join(home, '.config');
+  const dockerConfig = env.DOCKER_CONFIG || join(home, '.docker');
+  return {
+    daemonJson: '/etc/docker/daemon.json',
+    daemonJsonRootless: join(xdgConfig, 'docker/daemon.json'),
+    daemonJsonDesktop: join(home, '.docker/daemon.json'),
+    dropInDir: '/etc/systemd/system/docker.service.d',
+    dropInDirRootless: join(xdgConfig, 'systemd/user/docker.service.d'),
+    notReadByDockerd: ['/etc/default/docker', '/etc/sysconfig/docker'],
+    cliConfig: join(dockerConfig, 'config.json'),
+  };
+}
+
+export function kindOfRole(role: FileRole): FileKind {
+  switch (role) {
+    case 'cli-config': return 'cli-config';
+    case 'dropin':
+    case 'dropin-rootless':
+    case 'not-read-by-dockerd': return 'systemd-dropin';
+    default: return 'daemon-json';
+  }
+}
