@@ -107,7 +107,7 @@ function readJenkinsfile(text: string): ScriptFile {
     spans.push([m.index!, s.end]);
   }
   const outerEnv: OuterEnv[] = [];
-  const envRe = new RegExp(`(?:^[ \\t]*|['"])(${PROXY_NAME})[ \\t]*=[ \\t]*`, 'gm');
+  const envRe = new RegExp(`(?:^[ \\t]*|\\{[ \\t]*|['"])(${PROXY_NAME})[ \\t]*=[ \\t]*`, 'gm');
   for (const m of text.matchAll(envRe)) {
     const at = m.index!;
     if (spans.some(([a, b]) => at >= a && at < b)) continue;

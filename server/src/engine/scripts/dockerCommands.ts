@@ -54,6 +54,8 @@ function skipOptions(words: ShellWord[], i: number, valueOptions: ReadonlySet<st
   return i;
 }
 
+const PARENT_COMMANDS = new Set(['buildx', 'compose', 'image', 'builder', 'container']);
+
 /** Wrappers that run the command that follows them. */
 const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nohup', 'command', 'xargs']);
 
@@ -170,6 +172,8 @@ function readCommand(cmd: ShellCommand, lines: LineIndex, unit: ScriptUnit): voi
     sub = [];
     for (let k = i; k < words.length && sub.length < 2; k++) {
       if (words[k].value.startsWith('-')) { if (sub[0] === 'compose') k += COMPOSE_VALUE_OPTIONS.has(words[k].value) ? 1 : 0; continue; }
+      // Only management commands have a second word (`docker buildx build`, `docker image build`).
+      if (sub.length === 1 && !PARENT_COMMANDS.has(sub[0])) break;
       sub.push(words[k].value);
       i = k + 1;
     }
