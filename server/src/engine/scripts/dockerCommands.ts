@@ -224,6 +224,10 @@ function readCommand(cmd: ShellCommand, lines: LineIndex, unit: ScriptUnit): voi
       k = o.next - 1;
     }
     unit.creates.push({ driver, driverOpts: opts, range: anchor, origin: 'command-line' });
+    for (const o of opts) {
+      const env = /^"?env\.(https?_proxy)=/i.exec(o.text);
+      if (env) unit.elsewhere.push({ range: o.range, where: `the ${driver} builder`, variable: env[1].toLowerCase() === 'https_proxy' ? 'https' : 'http', literal: isLiteralProxy(o.text.slice(env[0].length)) });
+    }
     return;
   }
   if (a === 'run' || a === 'create' || (a === 'container' && (b === 'run' || b === 'create')) || (a === 'compose' && (b === 'run' || b === 'up'))) {
