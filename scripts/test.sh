@@ -17,7 +17,7 @@ export ROOT
 if [ "${CI:-}" = true ] && [ -n "${GROUPS_ONLY:-}" ]; then
   echo "GROUPS_ONLY is for local iteration; CI runs every group"; echo "0 passed, 1 failed"; exit 2
 fi
-ALL_GROUPS="install build typecheck compile unit lsp nvim dockerd cli vscode"
+ALL_GROUPS="install build typecheck compile unit lsp nvim dockerd buildx cli vscode"
 for g in ${GROUPS_ONLY:-}; do
   [[ " $ALL_GROUPS " == *" $g "* ]] || { echo "unknown group '$g' in GROUPS_ONLY (groups: $ALL_GROUPS)"; echo "0 passed, 1 failed"; exit 2; }
 done
@@ -91,6 +91,7 @@ do_lsp() {
 }
 do_nvim()      { bash test/nvim/run.sh; }
 do_dockerd()   { node --test-reporter=spec out/test/dockerd/crosscheck.js; }
+do_buildx()    { node_tests buildx out/test/buildx/; }
 do_cli() {
   if [ ! -f test/cli/run.sh ]; then echo "!!! test/cli/run.sh is missing"; return 1; fi
   bash test/cli/run.sh
@@ -111,6 +112,7 @@ group unit      "unit tests (node --test out/test/unit/)"       do_unit
 group lsp       "LSP protocol tests (node --test out/test/lsp/)" do_lsp
 group nvim      "Neovim 0.7 as a second LSP client"             do_nvim
 group dockerd   "dockerd 26 ground-truth cross-check"           do_dockerd
+group buildx    "buildx 0.13 driver-option parsing (real shell, buildx, dockerd)" do_buildx
 group cli       "CLI tests (test/cli/run.sh)"                   do_cli
 group vscode    "real VS Code tests (code-server)"              do_vscode
 
