@@ -13,7 +13,8 @@ export function unitSettings(doc: ParsedDocument, units: readonly ScriptUnit[]):
   const seen = new Set<string>();
   const add = (name: string, value: string | undefined, mapped: MappedText | undefined, nameRange: Range, valueRange: Range | undefined, consumer: Consumer) => {
     const variable = envVariableOf(name);
-    if (!variable || value === undefined || !mapped || !valueRange) return;
+    // `${{ vars.NO_PROXY }}`: a GitHub expression, unknown until the run (its blanks are not list separators).
+    if (!variable || value === undefined || !mapped || !valueRange || value.includes('${{')) return;
     const key = `${valueRange.start.line}:${valueRange.start.character}`;
     if (seen.has(key)) return;
     seen.add(key);

@@ -2,6 +2,7 @@ import type { RuleFinding } from '../../model';
 import { matchesNoProxy, parseNoProxy } from '../../proxy/noProxy';
 import { contiguousOffset } from '../../parse/mapped';
 import { isVerbatimScalar } from '../../parse/yaml';
+import { splitProxyValue } from '../../proxy/urlChecks';
 import { defineComposeRule, proxyVars } from './common';
 
 const RAW_SAFE = /^[A-Za-z0-9._-]+$/;
@@ -34,7 +35,9 @@ export const serviceNamesNotInNoProxy = defineComposeRule({
     const vars = proxyVars(service.environment);
     const proxies = vars.filter((v) => (v.variable === 'http' || v.variable === 'https') && (v.dynamic || (v.value ?? '').trim() !== ''));
     if (proxies.length === 0) continue;
-    const others = services.filter((s) => s !== service).map((s) => s.name).filter((n) => RAW_SAFE.test(n));
+    // The proxy itself may be a service of the project (`HTTP_PROXY: http://squid:3128`): it is reached as the proxy.
+    const proxyHosts = new Set(proxies.map((p) => splitProxyValue(p.value ?? '')?.host.toLowerCase()).filter((h): h is string => !!h));
+    const others = services.filter((s) => s !== service && !proxyHosts.has(s.name.toLowerCase())).map((s) => s.name).filter((n) => RAW_SAFE.test(n));
     if (others.length === 0) continue;
     const noProxies = vars.filter((v) => v.variable === 'no');
     if (noProxies.length === 0) {
