@@ -5,6 +5,7 @@ import { ALL_RULES } from './rules';
 import type { Rule } from './rule';
 import { LineIndex } from './text';
 import { jsonNestingDepth, MAX_JSON_DEPTH } from './parse/json';
+import { MAX_YAML_DEPTH, yamlNestingDepth } from './parse/yaml';
 
 export const MAX_LINT_BYTES = 2 * 1024 * 1024;
 
@@ -77,6 +78,10 @@ export function unlintableReason(text: string, kind: FileKind): string | undefin
   if (kind === 'daemon-json' || kind === 'cli-config') {
     const depth = jsonNestingDepth(text);
     if (depth > MAX_JSON_DEPTH) return `JSON nesting depth ${depth} exceeds the limit of ${MAX_JSON_DEPTH} levels`;
+  }
+  if (kind === 'compose' || kind === 'ci-workflow') {
+    const depth = yamlNestingDepth(text);
+    if (depth > MAX_YAML_DEPTH) return `YAML nesting depth ${depth} exceeds the limit of ${MAX_YAML_DEPTH} levels`;
   }
   return undefined;
 }

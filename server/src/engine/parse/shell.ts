@@ -114,7 +114,8 @@ export function tokenizeShell(src: MappedText): ShellScript {
         if (strip) i++;
         while (text[i] === ' ' || text[i] === '\t') i++;
         const w = readWord();
-        if (w) pendingHereDocs.push({ delimiter: w.value, strip, literal: w.quoted });
+        // A bounded number per line: each one scans ahead for its delimiter.
+        if (w && pendingHereDocs.length < 16) pendingHereDocs.push({ delimiter: w.value, strip, literal: w.quoted });
         continue;
       }
       // A file-descriptor number written right before the operator (`2>&1`) belongs to the redirection.

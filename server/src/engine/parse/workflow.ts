@@ -145,6 +145,8 @@ function githubUnits(model: YamlModel, lines: LineIndex, text: string): ScriptUn
     unit.env = unit.env.filter((e) => envVariableOf(e.name));
     units.push(unit);
   }
+  // The workflow's own env is linted once even when no job uses it (settings are deduplicated by position).
+  if (workflowEnv.length) units.push({ ...emptyUnit('the workflow'), env: workflowEnv.filter((e) => envVariableOf(e.name)) });
   return units;
 }
 
@@ -169,6 +171,7 @@ function gitlabUnits(model: YamlModel, lines: LineIndex, text: string): ScriptUn
     }
   };
   const shared = emptyUnit('default');
+  shared.env.push(...globalEnv.filter((e) => envVariableOf(e.name)));
   scriptsOf(shared, defaults);
   scriptsOf(shared, root);
   for (const { key, pair } of mapPairs(model, root)) {

@@ -114,3 +114,36 @@ export function isVerbatimScalar(node: unknown): boolean {
 
 export { isMap, isScalar, isSeq, isPair };
 export type { Node, Pair, Scalar };
+
+/** Deepest nesting the YAML kinds accept; real Compose files and workflows stay far below it. */
+export const MAX_YAML_DEPTH = 64;
+
+/**
+ * How deeply a YAML text nests, estimated in one linear pass without parsing: flow brackets (`[`, `{`) outside
+ * quotes and comments, and block nesting from indentation (two columns a level) plus `- ` markers. The parser
+ * slows down sharply on pathological nesting, so such input is refused before it is parsed.
+ */
+export function yamlNestingDepth(text: string): number {
+  let max = 0;
+  let flow = 0;
+  let lineStart = true;
+  let indent = 0;
+  let dashes = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') { lineStart = true; indent = 0; dashes = 0; quote = undefined; continue; }
+    if (lineStart) {
+      if (c === ' ') { indent++; continue; }
+      if (c === '-' && (text[i + 1] === ' ' || text[i + 1] === '\n')) { dashes++; indent += 2; i++; max = Math.max(max, Math.floor(indent / 2)); continue; }
+      lineStart = false;
+      max = Math.max(max, Math.floor(indent / 2), dashes);
+    }
+    if (quote) { if (c === quote) quote = undefined; continue; }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) { while (i + 1 < text.length && text[i + 1] !== '\n') i++; continue; }
+    if ((c === '"' || c === "'") && flow > 0) { quote = c; continue; }
+    if (c === '[' || c === '{') max = Math.max(max, ++flow);
+    else if ((c === ']' || c === '}') && flow > 0) flow--;
+  }
+  return max;
+}
