@@ -43,6 +43,7 @@ describe('files without Docker proxy content get nothing', () => {
     ['compose', '/r/compose.yaml', 'services:\n  web:\n    image: nginx\n    environment: "not a map"\n'],
     ['ci-workflow', WF, 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hello\n'],
     ['ci-workflow', WF, 'jobs: 3\n'],
+    ['ci-workflow', WF, 'jobs:\n  w:\n    runs-on: windows-latest\n    steps:\n      - shell: pwsh\n        run: docker build --build-arg "HTTP_PROXY=http://u:Pw0rd@p:3128" .\n'],
     ['ci-workflow', '/r/.gitlab-ci.yml', 'test:\n  script: make test\n'],
     ['shell', '/r/build.sh', '#!/bin/sh\nset -e\nmake all\n'],
     ['shell', '/r/build.sh', 'if [ "$x" = y ]; then\n  echo "unterminated\nfi\n'],

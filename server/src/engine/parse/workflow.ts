@@ -135,7 +135,9 @@ function githubUnits(model: YamlModel, lines: LineIndex, text: string): ScriptUn
       const uses = scalarString(getValue(model, step, 'uses'));
       if (uses) readActionStep(model, lines, text, step, uses, unit, stepEnv);
       const run = getValue(model, step, 'run');
-      if (run) {
+      // Steps in PowerShell, cmd or Python are not shell scripts (the job's `defaults.run.shell` is not followed).
+      const shell = scalarString(getValue(model, step, 'shell')) ?? '';
+      if (run && !/^(?:pwsh|powershell|cmd|python)\b/.test(shell)) {
         const before = unit.builds.length;
         addScript(unit, lines, text, run);
         for (const b of unit.builds.slice(before)) b.stepEnv.push(...stepEnv);
