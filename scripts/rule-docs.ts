@@ -9,8 +9,13 @@ const KIND_TITLE: Record<FileKind, string> = {
   'cli-config': '~/.docker/config.json',
   dockerfile: 'Dockerfile',
   'systemd-dropin': 'systemd drop-in',
+  compose: 'Compose file',
+  'ci-workflow': 'CI workflow',
+  shell: 'shell script / Makefile / Jenkinsfile',
 };
-const FENCE: Record<FileKind, string> = { 'daemon-json': 'json', 'cli-config': 'json', dockerfile: 'dockerfile', 'systemd-dropin': 'ini' };
+const FENCE: Record<FileKind, string> = {
+  'daemon-json': 'json', 'cli-config': 'json', dockerfile: 'dockerfile', 'systemd-dropin': 'ini', compose: 'yaml', 'ci-workflow': 'yaml', shell: 'sh',
+};
 
 function example(title: string, ex: Rule['meta']['examples']['bad']): string {
   const where = ex.path ? ` (as \`${ex.path}\`)` : '';

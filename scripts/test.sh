@@ -17,7 +17,7 @@ export ROOT
 if [ "${CI:-}" = true ] && [ -n "${GROUPS_ONLY:-}" ]; then
   echo "GROUPS_ONLY is for local iteration; CI runs every group"; echo "0 passed, 1 failed"; exit 2
 fi
-ALL_GROUPS="install build typecheck compile unit package lsp probe nvim dockerd cli vscode bench"
+ALL_GROUPS="install build typecheck compile unit package lsp probe nvim dockerd buildx cli vscode bench"
 for g in ${GROUPS_ONLY:-}; do
   [[ " $ALL_GROUPS " == *" $g "* ]] || { echo "unknown group '$g' in GROUPS_ONLY (groups: $ALL_GROUPS)"; echo "0 passed, 1 failed"; exit 2; }
 done
@@ -101,6 +101,7 @@ do_dockerd() {
   node_tests dockerd-status out/test/dockerd/status.test.js || rc=1
   return $rc
 }
+do_buildx()    { node_tests buildx out/test/buildx/; }
 do_cli() {
   if [ ! -f test/cli/run.sh ]; then echo "!!! test/cli/run.sh is missing"; return 1; fi
   bash test/cli/run.sh
@@ -132,6 +133,7 @@ group lsp       "LSP protocol tests (node --test out/test/lsp/)" do_lsp
 group probe     "connectivity probes vs real registry/proxies"  do_probe
 group nvim      "Neovim 0.7 as a second LSP client"             do_nvim
 group dockerd   "dockerd 26 ground truth (cross-check, status)" do_dockerd
+group buildx    "buildx 0.13 driver-option parsing (real shell, buildx, dockerd)" do_buildx
 group cli       "CLI tests (test/cli/run.sh)"                   do_cli
 group vscode    "real VS Code tests (code-server)"              do_vscode
 group bench     "bench --quick (ratios against the peers, no thresholds)" do_bench

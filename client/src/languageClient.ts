@@ -21,8 +21,11 @@ import { withBundledDocLinks } from './ruleLinks';
 export const CLIENT_ID = SETTINGS_SECTION; // `dockerProxyDoctor.trace.server` is read by vscode-languageclient from this id
 export const CLIENT_NAME = 'Docker Proxy Doctor';
 
-/** Languages the server is attached to; it decides which JSON files are Docker's and stays silent on the rest. */
-export const LANGUAGES = ['dockerfile', 'systemd-dropin', 'json', 'jsonc'] as const;
+/**
+ * Languages the server is attached to; it decides by name and location which JSON, YAML and script files are ours
+ * (compose files, CI workflows, build scripts) and stays silent on the rest.
+ */
+export const LANGUAGES = ['dockerfile', 'systemd-dropin', 'json', 'jsonc', 'dockercompose', 'yaml', 'shellscript', 'makefile', 'groovy', 'jenkinsfile'] as const;
 
 export type ServerState = 'stopped' | 'starting' | 'running' | 'failed';
 

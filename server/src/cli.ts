@@ -10,14 +10,15 @@ import { runTest, TestUsageError } from './cli/test';
 import { version } from '../../package.json';
 
 const USAGE = `Usage:
-  docker-proxy-doctor lint [--kind dockerfile|daemon-json|cli-config|systemd-dropin] [--format text|json|sarif]
+  docker-proxy-doctor lint [--kind dockerfile|daemon-json|cli-config|systemd-dropin|compose|ci-workflow|shell] [--format text|json|sarif]
                            [--config FILE] [--fail-on error|warning|info] [--fix] PATH...
   docker-proxy-doctor status [--root DIR] [--format text|json] [--docker PATH] [--systemctl PATH] [--timeout SECONDS]
   docker-proxy-doctor test [--registry HOST[:PORT]]... [--timeout S] [--ca FILE]... [--format text|json] [--deep]
                            [--layer cli-shell|client-config|daemon|builder]... [--docker PATH] [--resolve HOST=ADDRESS]...
   docker-proxy-doctor --version | --help
 
-lint    Checks Dockerfiles, daemon.json, ~/.docker/config.json and docker.service drop-ins for proxy mistakes.
+lint    Checks Dockerfiles, daemon.json, ~/.docker/config.json, docker.service drop-ins, Compose files, CI workflows
+        (GitHub Actions, GitLab CI) and build scripts (*.sh, Makefile, Jenkinsfile) for proxy mistakes.
         Directories are walked; the kind of each file comes from its name and location unless --kind is given.
         --fix rewrites each file with every safe fix applied, then reports what is left.
         Exit 1 when a finding reaches --fail-on (default: error), 2 on usage or read errors.
@@ -145,7 +146,7 @@ async function runLint(argv: string[]): Promise<number> {
   for (const t of targets) {
     if (t.error) { process.stderr.write(`docker-proxy-doctor: ${t.error}\n`); ioError = true; continue; }
     if (!t.kind) {
-      process.stderr.write(`docker-proxy-doctor: cannot tell what kind of file ${t.file} is; pass --kind dockerfile|daemon-json|cli-config|systemd-dropin\n`);
+      process.stderr.write(`docker-proxy-doctor: cannot tell what kind of file ${t.file} is; pass --kind ${FILE_KINDS.join('|')}\n`);
       ioError = true;
       continue;
     }

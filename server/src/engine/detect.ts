@@ -21,6 +21,18 @@ export function kindFromLocation(path: string): FileKind | undefined {
   if (/(^|\/)etc\/(default|sysconfig)\/docker$/.test(p) || /(^|\/)etc\/environment$/.test(p)) return 'systemd-dropin';
   if (base === 'daemon.json' && (/(^|\/)etc\/docker\/daemon\.json$/.test(p) || /\/\.config\/docker\/daemon\.json$/.test(p) || /\/docker\/config\/daemon\.json$/i.test(p))) return 'daemon-json';
   if (base === 'config.json' && /(^|\/)\.docker\/config\.json$/.test(p)) return 'cli-config';
+  return scriptKindFromLocation(p, base);
+}
+
+/** Compose files by the names `docker compose` looks for (and the usual `-f` override names). */
+const COMPOSE_NAME = /^(?:docker-compose(?:[.-][^/]*)?|compose(?:\.[^/]*)?)\.ya?ml$/;
+const SHELL_NAME = /^(?:[^/]+\.(?:sh|bash)|GNUmakefile|[Mm]akefile|[^/]+\.mk|Jenkinsfile(?:\.[^/]+)?|[^/]+\.jenkinsfile)$/;
+
+/** Compose files, CI workflows and build scripts, by name and location (issue 11). */
+function scriptKindFromLocation(p: string, base: string): FileKind | undefined {
+  if (COMPOSE_NAME.test(base)) return 'compose';
+  if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(p) || /^(?:\.gitlab-ci|[^/]+\.gitlab-ci)\.ya?ml$/.test(base)) return 'ci-workflow';
+  if (SHELL_NAME.test(base)) return 'shell';
   return undefined;
 }
 
@@ -44,6 +56,8 @@ const CLI_KEYS = new Set([
  */
 export function kindFromContent(path: string, text: string): FileKind | undefined {
   const base = baseName(path);
+  // A script without an extension is one when its first line says so (`#!/bin/sh`, `#!/usr/bin/env bash`).
+  if (!base.includes('.') && /^#![^\n]*\b(?:sh|bash|dash|ksh|zsh)\b/.test(text)) return 'shell';
   if (base !== 'daemon.json' && base !== 'config.json') return undefined;
   const keys = new Set(Array.from(text.slice(0, 200_000).matchAll(/"([^"\\]{1,64})"\s*:/g), (m) => m[1]));
   if (base === 'daemon.json') {

@@ -5,6 +5,12 @@ import { parseJson, type JsonModel } from './parse/json';
 import { parseDockerfile, type Dockerfile } from './parse/dockerfile';
 import { parseUnitFile, type UnitFile } from './parse/systemd';
 import { extractProxySettings } from './settings';
+import { parseYaml, type YamlModel } from './parse/yaml';
+import { readCompose, type ComposeModel } from './parse/compose';
+import { readWorkflow } from './parse/workflow';
+import { readScriptFile, shellUnits } from './scripts/shellFile';
+import type { ScriptFile } from './parse/scriptFile';
+import type { ScriptUnit } from './scripts/model';
 
 interface BaseDocument {
   text: string;
@@ -19,7 +25,13 @@ export interface JsonDocument extends BaseDocument { kind: 'daemon-json' | 'cli-
 export interface DockerfileDocument extends BaseDocument { kind: 'dockerfile'; dockerfile: Dockerfile }
 export interface SystemdDocument extends BaseDocument { kind: 'systemd-dropin'; unit: UnitFile }
 
-export type ParsedDocument = JsonDocument | DockerfileDocument | SystemdDocument;
+export interface ComposeDocument extends BaseDocument { kind: 'compose'; yaml: YamlModel; compose: ComposeModel }
+/** A CI workflow: one script unit per job. */
+export interface WorkflowDocument extends BaseDocument { kind: 'ci-workflow'; yaml: YamlModel; units: ScriptUnit[] }
+/** A shell script, Makefile or Jenkinsfile: one script unit. */
+export interface ShellDocument extends BaseDocument { kind: 'shell'; script: ScriptFile; units: ScriptUnit[] }
+
+export type ParsedDocument = JsonDocument | DockerfileDocument | SystemdDocument | ComposeDocument | WorkflowDocument | ShellDocument;
 
 export function parseDocument(text: string, kind: FileKind, path?: string): ParsedDocument {
   const lines = new LineIndex(text);
@@ -45,6 +57,21 @@ export function parseDocument(text: string, kind: FileKind, path?: string): Pars
     case 'systemd-dropin':
       doc = Object.assign(base, { kind, unit: parseUnitFile(text, lines) });
       break;
+    case 'compose': {
+      const yaml = parseYaml(text);
+      doc = Object.assign(base, { kind, yaml, compose: readCompose(yaml, lines, text) });
+      break;
+    }
+    case 'ci-workflow': {
+      const yaml = parseYaml(text);
+      doc = Object.assign(base, { kind, yaml, units: readWorkflow(yaml, lines, text, path) });
+      break;
+    }
+    case 'shell': {
+      const script = readScriptFile(text, path);
+      doc = Object.assign(base, { kind, script, units: shellUnits(script, lines, text) });
+      break;
+    }
   }
   return doc;
 }

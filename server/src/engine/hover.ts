@@ -332,6 +332,7 @@ export function hoverAt(doc: ParsedDocument, position: Position): HoverInfo | un
       case 'cli-config': return cliConfigHover(doc, position);
       case 'dockerfile': return dockerfileHover(doc, position);
       case 'systemd-dropin': return systemdHover(doc, position);
+      default: return undefined;
     }
   } catch {
     return undefined;

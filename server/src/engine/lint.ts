@@ -6,6 +6,7 @@ import type { Rule } from './rule';
 import { LineIndex } from './text';
 import { jsonNestingDepth, MAX_JSON_DEPTH } from './parse/json';
 import { mayHaveFindings } from './prescan';
+import { MAX_YAML_DEPTH, yamlNestingDepth } from './parse/yaml';
 
 export const MAX_LINT_BYTES = 2 * 1024 * 1024;
 
@@ -24,13 +25,13 @@ export interface LintOptions {
 
 /** Comment pragma for formats that have comments (Dockerfile, systemd): `# proxy-doctor ignore=DF001,DF002`. */
 export const SUPPRESS_PRAGMA = 'proxy-doctor';
-const PRAGMA_RE = /^\s*[#;]\s*proxy-doctor\s+(global\s+)?ignore=([A-Za-z0-9_,\s*-]+)$/;
+const PRAGMA_RE = /^\s*(?:[#;]|\/\/)\s*proxy-doctor\s+(global\s+)?ignore=([A-Za-z0-9_,\s*-]+)$/;
 
 interface Suppressions { file: Set<string>; byLine: Map<number, Set<string>> }
 
 function readSuppressions(kind: FileKind, lines: LineIndex): Suppressions {
   const result: Suppressions = { file: new Set(), byLine: new Map() };
-  if (kind !== 'dockerfile' && kind !== 'systemd-dropin') return result;
+  if (kind === 'daemon-json' || kind === 'cli-config') return result;
   for (let line = 0; line < lines.lineCount; line++) {
     const match = PRAGMA_RE.exec(lines.lineText(line));
     if (!match) continue;
@@ -39,7 +40,7 @@ function readSuppressions(kind: FileKind, lines: LineIndex): Suppressions {
     else {
       // Applies to the next line that is not a comment (a pragma may sit above other comments).
       let target = line + 1;
-      while (target < lines.lineCount && /^\s*[#;]/.test(lines.lineText(target))) target++;
+      while (target < lines.lineCount && /^\s*(?:[#;]|\/\/)/.test(lines.lineText(target))) target++;
       const set = result.byLine.get(target) ?? new Set<string>();
       ids.forEach((id) => set.add(id));
       result.byLine.set(target, set);
@@ -83,6 +84,10 @@ export function unlintableReason(text: string, kind: FileKind): string | undefin
   if (kind === 'daemon-json' || kind === 'cli-config') {
     const depth = jsonNestingDepth(text);
     if (depth > MAX_JSON_DEPTH) return `JSON nesting depth ${depth} exceeds the limit of ${MAX_JSON_DEPTH} levels`;
+  }
+  if (kind === 'compose' || kind === 'ci-workflow') {
+    const depth = yamlNestingDepth(text);
+    if (depth > MAX_YAML_DEPTH) return `YAML nesting depth ${depth} exceeds the limit of ${MAX_YAML_DEPTH} levels`;
   }
   return undefined;
 }
@@ -133,5 +138,8 @@ export function defaultPathFor(kind: FileKind): string {
     case 'daemon-json': return '/etc/docker/daemon.json';
     case 'cli-config': return '/home/user/.docker/config.json';
     case 'systemd-dropin': return '/etc/systemd/system/docker.service.d/http-proxy.conf';
+    case 'compose': return '/project/compose.yaml';
+    case 'ci-workflow': return '/project/.github/workflows/build.yml';
+    case 'shell': return '/project/build.sh';
   }
 }

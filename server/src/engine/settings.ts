@@ -4,6 +4,8 @@ import type { ProxySetting } from './model';
 import { daemonJsonSettings, cliConfigSettings } from './settings/json';
 import { dockerfileSettings } from './settings/dockerfile';
 import { systemdSettings } from './settings/systemd';
+import { composeSettings } from './settings/compose';
+import { unitSettings } from './settings/scripts';
 
 export function extractProxySettings(doc: ParsedDocument): ProxySetting[] {
   switch (doc.kind) {
@@ -15,5 +17,10 @@ export function extractProxySettings(doc: ParsedDocument): ProxySetting[] {
       return dockerfileSettings(doc);
     case 'systemd-dropin':
       return systemdSettings(doc);
+    case 'compose':
+      return composeSettings(doc);
+    case 'ci-workflow':
+    case 'shell':
+      return unitSettings(doc, doc.units);
   }
 }

@@ -8,10 +8,18 @@ import { LineIndex } from './text';
 
 /** True for the kinds that can carry a suppression comment. */
 export function canSuppressInline(kind: FileKind): boolean {
-  return kind === 'dockerfile' || kind === 'systemd-dropin';
+  return kind !== 'daemon-json' && kind !== 'cli-config';
 }
 
-const PRAGMA_LINE = /^(\s*[#;]\s*proxy-doctor\s+(global\s+)?ignore=)([A-Za-z0-9_,\s*-]+?)(\s*)$/;
+/**
+ * Comment leader for a pragma: `//` in a Jenkinsfile (Groovy), `#` elsewhere. A line pragma in a CI workflow could
+ * land inside a block scalar that is not a script (an action's `driver-opts`), so workflows get file pragmas only.
+ */
+function commentLeader(kind: FileKind, text: string): string {
+  return kind === 'shell' && !/^#!/.test(text) && /^\s*(?:pipeline|node)\s*(?:\(|\{)/m.test(text) ? '//' : '#';
+}
+
+const PRAGMA_LINE = /^(\s*(?:[#;]|\/\/)\s*proxy-doctor\s+(global\s+)?ignore=)([A-Za-z0-9_,\s*-]+?)(\s*)$/;
 /**
  * BuildKit's parser-directive shape (`# syntax=`, `# escape=`, `# check=`). Any `# word=value` line at the top counts,
  * so that the pragma goes below every directive whether or not the builder stops at an unknown one.
@@ -56,7 +64,7 @@ function extendPragma(lines: LineIndex, line: number, pragma: PragmaMatch, id: s
  * added to a pragma that already sits right above. Undefined for JSON kinds or when the id is already suppressed.
  */
 export function disableForLineEdit(text: string, kind: FileKind, ruleId: string, line: number): TextEdit | undefined {
-  if (!canSuppressInline(kind)) return undefined;
+  if (!canSuppressInline(kind) || kind === 'ci-workflow') return undefined;
   const lines = new LineIndex(text);
   if (line < 0 || line >= lines.lineCount) return undefined;
   if (line > 0) {
@@ -74,7 +82,7 @@ export function disableForLineEdit(text: string, kind: FileKind, ruleId: string,
   }
   const indent = /^[ \t]*/.exec(content)![0];
   const position = lines.positionAt(at);
-  return { range: { start: position, end: position }, newText: `${indent}# ${SUPPRESS_PRAGMA} ignore=${ruleId}${lines.eol}` };
+  return { range: { start: position, end: position }, newText: `${indent}${commentLeader(kind, text)} ${SUPPRESS_PRAGMA} ignore=${ruleId}${lines.eol}` };
 }
 
 /**
@@ -91,8 +99,9 @@ export function disableForFileEdit(text: string, kind: FileKind, ruleId: string)
       return extendPragma(lines, line, pragma, ruleId);
     }
   }
-  const pragmaText = `# ${SUPPRESS_PRAGMA} global ignore=${ruleId}`;
-  const directives = kind === 'dockerfile' ? parserDirectiveLineCount(text) : 0;
+  const pragmaText = `${commentLeader(kind, text)} ${SUPPRESS_PRAGMA} global ignore=${ruleId}`;
+  // A script's `#!` line must stay first, like a Dockerfile's parser directives.
+  const directives = kind === 'dockerfile' ? parserDirectiveLineCount(text) : kind === 'shell' && text.startsWith('#!') ? 1 : 0;
   if (directives > 0) {
     if (directives < lines.lineCount) {
       const p = { line: directives, character: 0 };

@@ -9,11 +9,16 @@ const GLOB_KINDS: ReadonlyArray<[keyof FileGlobs, FileKind]> = [
   ['daemonJson', 'daemon-json'],
   ['cliConfig', 'cli-config'],
   ['systemdDropin', 'systemd-dropin'],
+  ['compose', 'compose'],
+  ['ciWorkflow', 'ci-workflow'],
+  ['shell', 'shell'],
 ];
 
 const LANGUAGE_KINDS: Readonly<Record<string, FileKind>> = {
   dockerfile: 'dockerfile',
   'systemd-dropin': 'systemd-dropin',
+  // Container Tools' language for compose files; plain `yaml`/`shellscript` are decided by name and location only.
+  dockercompose: 'compose',
 };
 
 export function documentKind(path: string, languageId: string | undefined, text: string, files: FileGlobs = {}): FileKind | undefined {

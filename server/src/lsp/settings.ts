@@ -4,7 +4,7 @@ import type { SeveritySetting } from '../engine';
 import { DEFAULT_SETTINGS, type DoctorSettings, type FileGlobs } from '../shared/protocol';
 
 const SEVERITIES: ReadonlySet<string> = new Set(['off', 'info', 'warning', 'error']);
-const GLOB_KEYS: readonly (keyof FileGlobs)[] = ['dockerfile', 'daemonJson', 'cliConfig', 'systemdDropin'];
+const GLOB_KEYS: readonly (keyof FileGlobs)[] = ['dockerfile', 'daemonJson', 'cliConfig', 'systemdDropin', 'compose', 'ciWorkflow', 'shell'];
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -13,6 +13,10 @@ export interface FileGlobs {
   daemonJson?: string[];
   cliConfig?: string[];
   systemdDropin?: string[];
+  /** Compose files named with `-f` (e.g. `deploy/stack.yml`). */
+  compose?: string[];
+  ciWorkflow?: string[];
+  shell?: string[];
 }
 
 export interface DoctorSettings {

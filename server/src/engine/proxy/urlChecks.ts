@@ -95,7 +95,7 @@ function defaultEncoder(doc: ParsedDocument): (raw: string) => string {
       return (raw) => JSON.stringify(raw).slice(1, -1);
     case 'systemd-dropin':
       return (raw) => raw.replace(/%/g, '%%');
-    case 'dockerfile':
+    default:
       return (raw) => raw;
   }
 }

@@ -6,6 +6,9 @@ import { cliConfigRules } from './cliConfig';
 import { dockerfileRules } from './dockerfile';
 import { noProxyRules } from './noProxy';
 import { systemdRules } from './systemd';
+import { composeRules } from './compose';
+import { buildxRules } from './buildx';
+import { scriptRules } from './scripts';
 
 export const ALL_RULES: readonly Rule[] = [
   ...generalRules,
@@ -14,6 +17,9 @@ export const ALL_RULES: readonly Rule[] = [
   ...dockerfileRules,
   ...noProxyRules,
   ...systemdRules,
+  ...composeRules,
+  ...buildxRules,
+  ...scriptRules,
 ];
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.meta.id, r]));

@@ -5,8 +5,9 @@ import type { Fix, ProxySetting, Range, TextEdit } from '../../model';
 import { parseNoProxy, type NoProxyEntry } from '../../proxy/noProxy';
 import { maskCredentials } from '../../proxy/url';
 
-export const ALL_KINDS = ['daemon-json', 'cli-config', 'dockerfile', 'systemd-dropin'] as const;
-export const CONTAINER_KINDS = ['cli-config', 'dockerfile'] as const;
+export const ALL_KINDS = ['daemon-json', 'cli-config', 'dockerfile', 'systemd-dropin', 'compose', 'ci-workflow', 'shell'] as const;
+/** Kinds that can hold values read inside containers; the rules still check each setting's consumer. */
+export const CONTAINER_KINDS = ['cli-config', 'dockerfile', 'compose', 'ci-workflow', 'shell'] as const;
 
 export interface NoProxyValue {
   setting: ProxySetting;

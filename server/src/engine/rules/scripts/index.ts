@@ -1,0 +1,6 @@
+// Rules for scripts and CI jobs as build clients, in id order.
+import type { Rule } from '../../rule';
+import { clientTokenWithoutProxy } from './SH001-client-token-without-proxy';
+import { proxyCredentialsOnCommandLine } from './SH002-proxy-credentials-on-command-line';
+
+export const scriptRules: readonly Rule[] = [clientTokenWithoutProxy, proxyCredentialsOnCommandLine];

@@ -1,0 +1,249 @@
+// Reads the docker-related parts of a tokenized script into a ScriptUnit: proxy exports, `docker build`/`buildx
+// build`/`compose build`, `docker buildx create --driver-opt`, `--build-arg`, `docker run -e`, dockerd's own
+// proxy flags and the daemon proxy files a script writes (drop-in or daemon.json in a here-document).
+import type { Range } from '../model';
+import type { LineIndex } from '../text';
+import { envVariableOf } from '../proxy/names';
+import { assignmentOf, type ShellCommand, type ShellScript, type ShellWord } from '../parse/shell';
+import type { MappedText } from '../parse/mapped';
+import type { BuildArg, DriverOpt, EnvVar, ScriptUnit } from './model';
+
+const PROXY_REF_RE = /\$\{?(?:https?_proxy|HTTPS?_PROXY)\b/;
+
+function wordRange(lines: LineIndex, w: ShellWord): Range {
+  return lines.range(w.start, w.end);
+}
+
+function valueMapped(w: ShellWord, from: number): MappedText {
+  return { text: w.value.slice(from), offsets: w.offsets.slice(from) };
+}
+
+function spanRange(lines: LineIndex, w: ShellWord, from: number, to = w.value.length): Range {
+  if (from >= to) return lines.range(w.offsets[from] ?? w.end, w.offsets[from] ?? w.end);
+  return lines.range(w.offsets[from], w.offsets[to - 1] + 1);
+}
+
+/** `NAME=value` word as an EnvVar (value part mapped). */
+function envVarOf(lines: LineIndex, w: ShellWord, name: string, valueStart: number): EnvVar {
+  const value = w.value.slice(valueStart);
+  return {
+    name,
+    value,
+    mapped: valueMapped(w, valueStart),
+    nameRange: spanRange(lines, w, 0, name.length),
+    valueRange: spanRange(lines, w, valueStart),
+    dynamic: /[$`]/.test(value),
+  };
+}
+
+function baseName(word: string): string {
+  return word.slice(word.lastIndexOf('/') + 1);
+}
+
+/** Global `docker` options that take a value (`docker -H x build`). */
+const DOCKER_VALUE_OPTIONS = new Set(['-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey']);
+/** `docker compose` options that take a value. */
+const COMPOSE_VALUE_OPTIONS = new Set(['-f', '--file', '-p', '--project-name', '--project-directory', '--env-file', '--profile', '--ansi', '--progress', '--parallel']);
+
+/** Skips options (and their values) from index i; returns the index of the first non-option word. */
+function skipOptions(words: ShellWord[], i: number, valueOptions: ReadonlySet<string>): number {
+  while (i < words.length && words[i].value.startsWith('-')) {
+    const v = words[i].value;
+    i += valueOptions.has(v) ? 2 : 1;
+  }
+  return i;
+}
+
+const PARENT_COMMANDS = new Set(['buildx', 'compose', 'image', 'builder', 'container']);
+
+/** Wrappers that run the command that follows them. */
+const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nohup', 'command', 'xargs']);
+
+interface Prepared {
+  prefix: { word: ShellWord; name: string; valueStart: number }[];
+  words: ShellWord[];
+}
+
+/** Splits leading `NAME=value` words and wrappers (`sudo -E`, `env X=y`) off a command. */
+function prepare(cmd: ShellCommand): Prepared {
+  const prefix: Prepared['prefix'] = [];
+  let i = 0;
+  const ws = cmd.words;
+  for (let guard = 0; guard < 8 && i < ws.length; guard++) {
+    while (i < ws.length) {
+      const a = assignmentOf(ws[i]);
+      if (!a) break;
+      prefix.push({ word: ws[i], name: a.name, valueStart: a.valueStart });
+      i++;
+    }
+    if (i < ws.length && WRAPPERS.has(ws[i].value)) {
+      i++;
+      while (i < ws.length && ws[i].value.startsWith('-')) i++;
+      continue;
+    }
+    break;
+  }
+  return { prefix, words: ws.slice(i) };
+}
+
+/** Value of `--opt value` / `--opt=value` at index i, with the word and the value's start in it. */
+function optionValue(words: ShellWord[], i: number, names: readonly string[]): { word: ShellWord; start: number; next: number } | undefined {
+  const v = words[i].value;
+  for (const name of names) {
+    if (v === name && i + 1 < words.length) return { word: words[i + 1], start: 0, next: i + 2 };
+    if (name.startsWith('--') && v.startsWith(name + '=')) return { word: words[i], start: name.length + 1, next: i + 1 };
+    if (!name.startsWith('--') && v.startsWith(name) && v.length > name.length) return { word: words[i], start: name.length, next: i + 1 };
+  }
+  return undefined;
+}
+
+function buildArgOf(lines: LineIndex, word: ShellWord, start: number): BuildArg | undefined {
+  const text = word.value.slice(start);
+  const eq = text.indexOf('=');
+  const name = eq < 0 ? text : text.slice(0, eq);
+  if (!envVariableOf(name)) return undefined;
+  const valueStart = start + eq + 1;
+  const value = eq < 0 ? undefined : word.value.slice(valueStart);
+  return {
+    name,
+    value,
+    mapped: value === undefined ? undefined : valueMapped(word, valueStart),
+    range: wordRange(lines, word),
+    nameRange: spanRange(lines, word, start, start + name.length),
+    valueRange: value === undefined ? undefined : spanRange(lines, word, valueStart),
+    dynamic: value !== undefined && /[$`]/.test(value),
+    origin: 'command-line',
+  };
+}
+
+function isLiteralProxy(value: string | undefined): boolean {
+  return value !== undefined && value.trim() !== '' && !/[$`]/.test(value);
+}
+
+/** Adds what a script does to the unit. `lines` maps document offsets to positions. */
+export function readScript(script: ShellScript, lines: LineIndex, unit: ScriptUnit, docText: string): void {
+  for (const cmd of script.commands) readCommand(cmd, lines, unit);
+  for (const cmd of script.commands) for (const w of cmd.words) if (w.expansion && PROXY_REF_RE.test(w.value)) unit.readsProxyVariable = true;
+  for (const hd of script.hereDocs) readHereDoc(hd.body, lines, unit);
+  if (/\bBUILDKIT_NO_CLIENT_TOKEN\s*=\s*["']?(1|true)\b/i.test(docText)) unit.noClientToken = true;
+}
+
+/** Daemon proxy files written by a script (`cat <<EOF > …/http-proxy.conf`, a daemon.json with "proxies"). */
+function readHereDoc(body: MappedText, lines: LineIndex, unit: ScriptUnit): void {
+  const re = /(?:Environment\s*=\s*["']?\s*(HTTPS?_PROXY)\s*=|"(https?)-proxy"\s*:)/gi;
+  for (const m of body.text.matchAll(re)) {
+    const variable = (m[1] ?? m[2]).toLowerCase().startsWith('https') ? 'https' : 'http';
+    const s = body.offsets[m.index!];
+    unit.elsewhere.push({ range: lines.range(s, s + m[0].length), where: 'dockerd', variable, literal: true });
+  }
+}
+
+function readCommand(cmd: ShellCommand, lines: LineIndex, unit: ScriptUnit): void {
+  const { prefix, words } = prepare(cmd);
+  const prefixEnv = prefix.filter((p) => envVariableOf(p.name) || p.name === 'DOCKER_BUILDKIT').map((p) => envVarOf(lines, p.word, p.name, p.valueStart));
+  if (words.length === 0) {
+    // Plain assignments: `HTTPS_PROXY=…` (exported later or not; either way the script means its own shell).
+    for (const e of prefixEnv) if (envVariableOf(e.name)) unit.env.push(e);
+    return;
+  }
+  const program = baseName(words[0].value);
+  if (program === 'export' || program === 'declare' || program === 'typeset' || program === 'setenv') {
+    for (const w of words.slice(1)) {
+      if (w.value.startsWith('-')) continue;
+      const a = assignmentOf(w);
+      if (a && envVariableOf(a.name)) unit.env.push(envVarOf(lines, w, a.name, a.valueStart));
+      else if (!a && envVariableOf(w.value)) unit.env.push({ name: w.value, nameRange: wordRange(lines, w), dynamic: true });
+    }
+    return;
+  }
+  if (program === 'dockerd') {
+    for (let i = 1; i < words.length; i++) {
+      const o = optionValue(words, i, ['--http-proxy', '--https-proxy']);
+      if (!o) continue;
+      const variable = words[i].value.startsWith('--https') ? 'https' : 'http';
+      unit.elsewhere.push({ range: wordRange(lines, words[i]), where: 'dockerd', variable, literal: isLiteralProxy(o.word.value.slice(o.start)) });
+    }
+    return;
+  }
+  let i: number;
+  let sub: string[];
+  if (program === 'docker' || program === 'podman') {
+    i = skipOptions(words, 1, DOCKER_VALUE_OPTIONS);
+    sub = [];
+    for (let k = i; k < words.length && sub.length < 2; k++) {
+      if (words[k].value.startsWith('-')) { if (sub[0] === 'compose') k += COMPOSE_VALUE_OPTIONS.has(words[k].value) ? 1 : 0; continue; }
+      // Only management commands have a second word (`docker buildx build`, `docker image build`).
+      if (sub.length === 1 && !PARENT_COMMANDS.has(sub[0])) break;
+      sub.push(words[k].value);
+      i = k + 1;
+    }
+  } else if (program === 'docker-compose') {
+    const k = skipOptions(words, 1, COMPOSE_VALUE_OPTIONS);
+    sub = ['compose', words[k]?.value ?? ''];
+    i = k + 1;
+  } else if (program === 'buildx' || program === 'docker-buildx') {
+    const k = skipOptions(words, 1, DOCKER_VALUE_OPTIONS);
+    sub = ['buildx', words[k]?.value ?? ''];
+    i = k + 1;
+  } else return;
+  const legacy = prefixEnv.some((e) => e.name === 'DOCKER_BUILDKIT' && e.value === '0');
+  const stepEnv = prefixEnv.filter((e) => envVariableOf(e.name));
+  const [a, b] = sub;
+  const rest = words.slice(i);
+  const anchor = lines.range(words[0].start, words[Math.min(i, words.length) - 1].end);
+  const isBuild =
+    (a === 'build' || (a === 'image' && b === 'build') || (a === 'builder' && b === 'build') ||
+      (a === 'buildx' && (b === 'build' || b === 'b' || b === 'bake')) || (a === 'compose' && b === 'build') ||
+      (a === 'compose' && (b === 'up' || b === 'run' || b === 'create') && rest.some((w) => w.value === '--build')));
+  if (isBuild) {
+    const what = a === 'compose' ? `docker compose ${b}` : a === 'buildx' ? `docker buildx ${b}` : 'docker build';
+    unit.builds.push({ what, range: anchor, legacy: legacy || (a === 'build' && program === 'podman'), stepEnv });
+    for (let k = 0; k < rest.length; k++) {
+      const o = optionValue(rest, k, ['--build-arg']);
+      if (!o) continue;
+      const arg = buildArgOf(lines, o.word, o.start);
+      if (arg) {
+        unit.buildArgs.push(arg);
+        const v = envVariableOf(arg.name);
+        if (v === 'http' || v === 'https') unit.elsewhere.push({ range: arg.range, where: 'build arguments', variable: v, literal: isLiteralProxy(arg.value) });
+      }
+      k = o.next - 1;
+    }
+    return;
+  }
+  if (a === 'buildx' && b === 'create') {
+    let driver = 'docker-container';
+    const opts: DriverOpt[] = [];
+    for (let k = 0; k < rest.length; k++) {
+      const d = optionValue(rest, k, ['--driver']);
+      if (d) { driver = d.word.value.slice(d.start); k = d.next - 1; continue; }
+      const o = optionValue(rest, k, ['--driver-opt']);
+      if (!o) continue;
+      const mapped = valueMapped(o.word, o.start);
+      opts.push({ text: mapped.text, mapped, range: spanRange(lines, o.word, o.start), dynamic: /[$`]/.test(mapped.text), word: o.word, origin: 'command-line' });
+      k = o.next - 1;
+    }
+    unit.creates.push({ driver, driverOpts: opts, range: anchor, origin: 'command-line' });
+    for (const o of opts) {
+      const env = /^"?env\.(https?_proxy)=/i.exec(o.text);
+      if (env) unit.elsewhere.push({ range: o.range, where: `the ${driver} builder`, variable: env[1].toLowerCase() === 'https_proxy' ? 'https' : 'http', literal: isLiteralProxy(o.text.slice(env[0].length)) });
+    }
+    return;
+  }
+  if (a === 'run' || a === 'create' || (a === 'container' && (b === 'run' || b === 'create')) || (a === 'compose' && (b === 'run' || b === 'up'))) {
+    for (let k = 0; k < rest.length; k++) {
+      const o = optionValue(rest, k, ['-e', '--env']);
+      if (!o) continue;
+      k = o.next - 1;
+      const text = o.word.value.slice(o.start);
+      const eq = text.indexOf('=');
+      const name = eq < 0 ? text : text.slice(0, eq);
+      const v = envVariableOf(name);
+      if (!v || eq < 0) continue;
+      const e = envVarOf(lines, o.word, name, o.start + eq + 1);
+      e.nameRange = spanRange(lines, o.word, o.start, o.start + name.length);
+      unit.containerEnv.push(e);
+      if (v === 'http' || v === 'https') unit.elsewhere.push({ range: wordRange(lines, o.word), where: 'containers', variable: v, literal: isLiteralProxy(e.value) });
+    }
+  }
+}
