@@ -26,6 +26,8 @@ export interface DoctorApi {
     onDidRender: vscode.Event<TreeNode[]>;
     statusBarText(): string;
     statusBarVisible(): boolean;
+    /** The TreeItem VS Code gets for a node (icon, command, context value). */
+    treeItem(node: TreeNode): vscode.TreeItem;
   };
   connectivity: {
     run(registries?: string[]): Promise<ConnectivityReport | undefined>;
@@ -58,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
       onDidRender: tree.onDidRender,
       statusBarText: () => statusItem.text,
       statusBarVisible: () => statusItem.visible,
+      treeItem: (node) => tree.getTreeItem(node),
     },
     connectivity: {
       run: (registries) => connectivity.run({ registries }),
