@@ -90,15 +90,37 @@ async function main() {
       await content.getByText('top-level-proxy-key').first().waitFor({ timeout: T });
     });
 
+    /** Runs a palette command by its full title (bounded waits). */
+    const runCommand = async (title) => {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: T });
+      await input.fill(`>${title}`);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: T });
+      await page.keyboard.press('Enter');
+    };
+    /** Drags the sidebar's right edge so the tree's descriptions fit in the screenshots. */
+    const widenSidebar = async (dx) => {
+      const box = await page.locator('.part.sidebar').boundingBox();
+      if (!box) return;
+      const x = box.x + box.width - 1;
+      const y = box.y + box.height / 2;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x + dx, y, { steps: 5 });
+      await page.mouse.up();
+    };
     const sidebarRow = (text) => page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
     const viewOpen = await step('activity bar: the Proxy Status view shows Docker and the layers', async () => {
       await page.keyboard.press('Escape');
+      await runCommand('View: Close All Editors');
       await page.locator('.activitybar [aria-label^="Docker Proxy Doctor"]').first().click();
       // a container with a single view shows its name in the sidebar title: "DOCKER PROXY DOCTOR: PROXY STATUS"
       await page.locator('.part.sidebar .title-label', { hasText: /Docker Proxy Doctor/i }).first().waitFor({ timeout: T });
       const docker = page.locator('.part.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: /^Docker$/ }) }).first();
       await docker.waitFor({ timeout: T });
-      await page.mouse.move(700, 300); // no hover tooltip over the view in the screenshot
+      await widenSidebar(300);
+      await page.mouse.move(900, 300); // no hover tooltip over the view in the screenshot
       const rows = await page.locator('.part.sidebar .monaco-list-row').count();
       if (rows < 7) throw new Error(`only ${rows} rows in the view (expected Docker and six layers)`);
       await page.screenshot({ path: path.join(outDir, 'proxy-status.png') });
@@ -126,7 +148,7 @@ async function main() {
         await page.locator('.notifications-toasts .notification-list-item', { hasText: 'Connectivity test' }).first().waitFor({ timeout: 90000 });
         const probe = sidebarRow(/registry-1\.docker\.io: [a-z]+ \d+ ms/);
         await probe.waitFor({ timeout: T });
-        await page.mouse.move(700, 300);
+        await page.mouse.move(900, 300);
         await page.screenshot({ path: path.join(outDir, 'connectivity-tree.png') });
         return (await probe.innerText()).replace(/\s+/g, ' ').slice(0, 140);
       });
@@ -135,9 +157,10 @@ async function main() {
           const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: 'Connectivity test' }).first();
           await toast.hover();
           await toast.locator('.monaco-button', { hasText: 'Show report' }).first().click();
-          // the log channel scrolls to its end, so look for a result line rather than the header
-          await page.locator('.part.panel .monaco-editor .view-line', { hasText: /→ registry-1\.docker\.io: [a-z]+ \(\d+ ms\)/ }).first().waitFor({ timeout: T });
-          await page.mouse.move(700, 300);
+          // the log channel scrolls to its end, so look for a result line rather than the header (monaco renders
+          // blanks as no-break spaces, hence \s)
+          await page.locator('.part.panel .monaco-editor .view-line', { hasText: /→\sregistry-1\.docker\.io:\s[a-z]+\s\(\d+\sms\)/ }).first().waitFor({ timeout: T });
+          await page.mouse.move(900, 300);
           await page.screenshot({ path: path.join(outDir, 'connectivity-report.png') });
         });
       }

@@ -97,6 +97,8 @@ describe('tree from a report', () => {
     assert.match(byId(tree, 'layer/vscode')!.description!, /test: ok$/);
     assert.equal(byId(tree, 'layer/vscode')!.expanded, false);
     assert.equal(byId(tree, 'layer/client-config')!.expanded, true, 'a failed probe opens its layer');
+    assert.equal(byId(tree, 'layer/client-config')!.health, 'error', 'and turns it red although its configuration is ok');
+    assert.equal(byId(tree, 'layer/vscode')!.health, 'ok');
     assert.equal(byId(tree, 'layer/builder')!.children.some((n) => n.kind === 'probe'), false);
   });
 

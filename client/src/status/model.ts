@@ -297,7 +297,8 @@ function layerNode(layer: StatusLayer, probes: ProbeResult[]): TreeNode {
       problems ? plural(problems, 'problem') : undefined,
       probes.length ? `Last connectivity test: ${probes.map(probeLabel).join(', ')}` : undefined,
     ].filter(Boolean).join('\n'),
-    health: layer.health,
+    // A failed probe turns the branch red even when the configuration looked fine: that is what the user must see.
+    health: probeWorst === 'error' ? 'error' : layer.health,
     contextValue: 'layer',
     expanded: layer.health === 'error' || layer.health === 'warning' || probes.some((p) => p.outcome !== 'ok'),
     children,
