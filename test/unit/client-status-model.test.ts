@@ -102,6 +102,23 @@ describe('tree from a report', () => {
     assert.equal(byId(tree, 'layer/builder')!.children.some((n) => n.kind === 'probe'), false);
   });
 
+  test('sub-millisecond durations are rounded; fields of a newer server (consumer, note, notProbed) are shown', () => {
+    const c = load<ConnectivityReport>('connectivity.json') as ConnectivityReport & { notProbed: unknown };
+    c.results[0].durationMs = 26.535782000002655;
+    c.results[0].phases[0].durationMs = 0.4;
+    Object.assign(c.results[0], { consumer: 'VS Code itself', note: 'realm auth.docker.io went through the proxy too' });
+    c.notProbed = [{ layer: 'builder', reason: 'no docker-container builder' }, { layer: 'daemon', reason: 'ignored: it has a result' }];
+    const tree = buildTree(report('proxied.json'), c);
+    const probe = byId(tree, 'layer/vscode')!.children.find((n) => n.kind === 'probe')!;
+    assert.equal(probe.label, 'registry-1.docker.io: ok 27 ms');
+    assert.equal(probe.children[0].label, 'tcp 0 ms');
+    assert.match(probe.tooltip!, /Consumer: VS Code itself/);
+    assert.match(probe.tooltip!, /realm auth\.docker\.io went through the proxy too/);
+    const skipped = byId(tree, 'builder/not-probed')!;
+    assert.equal(skipped.label, 'Connectivity test: not probed (no docker-container builder)');
+    assert.equal(byId(tree, 'daemon/not-probed'), undefined);
+  });
+
   test('ids are unique (VS Code rejects duplicate TreeItem ids)', () => {
     for (const f of ['proxied.json', 'daemon-down.json', 'not-installed.json', 'secrets.json']) {
       const ids = flatten(buildTree(report(f), load('connectivity.json'))).map((n) => n.id);

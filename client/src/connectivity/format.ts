@@ -2,7 +2,7 @@
 // line with the worst result. Pure (no `vscode`); every string passes through maskCredentials once more on the way out.
 import type { ConnectivityReport, Health, ProbeResult } from '../../../server/src/engine/status/report';
 import { maskCredentials } from '../../../server/src/engine/proxy/url';
-import { plural, probeHealth, worse } from '../status/model';
+import { ms, plural, probeHealth, worse } from '../status/model';
 
 const m = (s: string | undefined): string => maskCredentials(s ?? '');
 
@@ -14,7 +14,7 @@ export function worstResult(report: ConnectivityReport): ProbeResult | undefined
 }
 
 function resultLine(r: ProbeResult): string {
-  return `${r.layer} → ${m(r.registry)}: ${r.outcome} (${r.durationMs} ms)`;
+  return `${r.layer} → ${m(r.registry)}: ${r.outcome} (${ms(r.durationMs)})`;
 }
 
 export interface ConnectivitySummary {
@@ -29,7 +29,7 @@ export function connectivitySummary(report: ConnectivityReport): ConnectivitySum
   const health = report.results.reduce<Health>((acc, r) => worse(acc, probeHealth(r.outcome)), 'ok');
   const worst = worstResult(report)!;
   if (health === 'ok') {
-    return { severity: 'info', text: `Connectivity test: all ${plural(total, 'probe')} ok in ${report.durationMs} ms.` };
+    return { severity: 'info', text: `Connectivity test: all ${plural(total, 'probe')} ok in ${ms(report.durationMs)}.` };
   }
   const why = worst.cause ? `: ${m(worst.cause)}` : '';
   return {
@@ -41,13 +41,13 @@ export function connectivitySummary(report: ConnectivityReport): ConnectivitySum
 /** The full report: one block per layer and registry with phases, timings, proxy, NO_PROXY decision, cause and action. */
 export function formatConnectivityReport(report: ConnectivityReport): string {
   const out: string[] = [];
-  out.push(`Connectivity test ${report.generatedAt}: ${report.registries.map(m).join(', ') || '(no registry)'}; worst ${report.worst}; ${report.durationMs} ms in all`);
+  out.push(`Connectivity test ${report.generatedAt}: ${report.registries.map(m).join(', ') || '(no registry)'}; worst ${report.worst}; ${ms(report.durationMs)} in all`);
   for (const r of report.results) {
     out.push('');
     out.push(`[${r.outcome.toUpperCase()}] ${resultLine(r)}`);
     out.push(`  route: ${r.route === 'proxy' ? `proxy ${m(r.proxy)}` : r.route}`);
     if (r.noProxyDecision) out.push(`  NO_PROXY: ${m(r.noProxyDecision)}`);
-    for (const p of r.phases) out.push(`  ${p.ok ? 'ok  ' : 'FAIL'} ${p.name.padEnd(8)} ${String(p.durationMs).padStart(6)} ms  ${m(p.detail)}`);
+    for (const p of r.phases) out.push(`  ${p.ok ? 'ok  ' : 'FAIL'} ${p.name.padEnd(8)} ${ms(p.durationMs).padStart(9)}  ${m(p.detail)}`);
     if (r.cause) out.push(`  cause: ${m(r.cause)}${r.causeId ? ` [${r.causeId}]` : ''}`);
     if (r.action) out.push(`  next step: ${m(r.action)}`);
   }

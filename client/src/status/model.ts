@@ -66,6 +66,11 @@ export function worse(a: Health, b: Health): Health {
   return HEALTH_RANK[a] >= HEALTH_RANK[b] ? a : b;
 }
 
+/** Whole milliseconds: servers may measure with sub-millisecond clocks (`26.5357 ms` helps nobody). */
+export function ms(value: number): string {
+  return `${Number.isFinite(value) ? Math.round(value) : '?'} ms`;
+}
+
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -115,8 +120,8 @@ function commandNode(c: CommandRun, i: number): TreeNode {
     id: `docker/command/${i}/${m(c.command)}`,
     kind: 'command',
     label: m(c.command),
-    description: `${m(c.outcome)} · ${c.durationMs} ms`,
-    tooltip: `${m(c.command)}\n${m(c.outcome)} after ${c.durationMs} ms`,
+    description: `${m(c.outcome)} · ${ms(c.durationMs)}`,
+    tooltip: `${m(c.command)}\n${m(c.outcome)} after ${ms(c.durationMs)}`,
     health: commandHealth(c),
     contextValue: 'command',
     copyText: m(c.command),
@@ -228,18 +233,43 @@ export function probeHealth(outcome: ProbeResult['outcome']): Health {
 
 /** `registry-1.docker.io: ok 412 ms`. */
 export function probeLabel(r: ProbeResult): string {
-  return `${m(r.registry)}: ${r.outcome} ${r.durationMs} ms`;
+  return `${m(r.registry)}: ${r.outcome} ${ms(r.durationMs)}`;
+}
+
+/** Optional fields a newer server may add to a result or report; read defensively, shown when present. */
+type ProbeExtras = { consumer?: unknown; note?: unknown };
+type ReportExtras = { notProbed?: unknown };
+
+function extra(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? m(value) : undefined;
 }
 
 function probeTooltip(r: ProbeResult): string {
+  const x = r as ProbeResult & ProbeExtras;
   return [
-    `${m(r.registry)} from the ${r.layer} layer: ${r.outcome} in ${r.durationMs} ms`,
+    `${m(r.registry)} from the ${r.layer} layer: ${r.outcome} in ${ms(r.durationMs)}`,
+    extra(x.consumer) ? `Consumer: ${extra(x.consumer)}` : undefined,
     r.route === 'proxy' ? `Through ${m(r.proxy)}` : r.route === 'direct' ? 'Direct (no proxy)' : 'Not probed from this machine',
     r.noProxyDecision ? `NO_PROXY: ${m(r.noProxyDecision)}` : undefined,
-    ...r.phases.map((p) => `  ${p.ok ? '✓' : '✗'} ${p.name} ${p.durationMs} ms ${m(p.detail)}`),
+    ...r.phases.map((p) => `  ${p.ok ? '✓' : '✗'} ${p.name} ${ms(p.durationMs)} ${m(p.detail)}`),
     r.cause ? `Cause: ${m(r.cause)}` : undefined,
     r.action ? `Next step: ${m(r.action)}` : undefined,
+    extra(x.note),
   ].filter(Boolean).join('\n');
+}
+
+/** Layers the last test left out, with the reason (`notProbed` of a newer server's report). */
+export function notProbedOf(report: ConnectivityReport | undefined): Map<string, string> {
+  const list = (report as (ConnectivityReport & ReportExtras) | undefined)?.notProbed;
+  const out = new Map<string, string>();
+  if (Array.isArray(list)) {
+    for (const e of list) {
+      const layer = (e as { layer?: unknown })?.layer;
+      const reason = extra((e as { reason?: unknown })?.reason);
+      if (typeof layer === 'string' && reason) out.set(layer, reason);
+    }
+  }
+  return out;
 }
 
 function probeNode(r: ProbeResult, i: number): TreeNode {
@@ -258,9 +288,9 @@ function probeNode(r: ProbeResult, i: number): TreeNode {
     children: r.phases.map((p, j) => ({
       id: `${r.layer}/probe/${i}/${m(r.registry)}/phase/${j}`,
       kind: 'phase' as const,
-      label: `${p.name} ${p.durationMs} ms`,
+      label: `${p.name} ${ms(p.durationMs)}`,
       description: m(p.detail),
-      tooltip: `${p.name}: ${p.ok ? 'ok' : 'failed'} after ${p.durationMs} ms\n${m(p.detail)}`,
+      tooltip: `${p.name}: ${p.ok ? 'ok' : 'failed'} after ${ms(p.durationMs)}\n${m(p.detail)}`,
       health: p.ok ? ('ok' as const) : ('error' as const),
       contextValue: 'phase',
       children: [],
@@ -273,13 +303,19 @@ function layerRank(id: string): number {
   return i < 0 ? LAYER_ORDER.length : i;
 }
 
-function layerNode(layer: StatusLayer, probes: ProbeResult[]): TreeNode {
+function layerNode(layer: StatusLayer, probes: ProbeResult[], notProbed?: string): TreeNode {
   const children = [
     ...layer.values.map((v, i) => valueNode(layer.id, v, i)),
     ...layer.notes.map((n, i) => noteNode(layer.id, n, i)),
     ...layer.findings.map((f, i) => findingNode(layer.id, f, i)),
     ...probes.map(probeNode),
   ];
+  if (notProbed && probes.length === 0) {
+    children.push({
+      id: `${layer.id}/not-probed`, kind: 'note', label: `Connectivity test: not probed (${notProbed})`, tooltip: notProbed,
+      health: 'unknown', icon: 'circle-slash', contextValue: 'note', children: [],
+    });
+  }
   const problems = layer.findings.filter((f) => f.severity !== 'info').length;
   const probeWorst = probes.reduce<Health | undefined>((acc, p) => (acc ? worse(acc, probeHealth(p.outcome)) : probeHealth(p.outcome)), undefined);
   const description = [
@@ -310,7 +346,8 @@ export function buildTree(report: ProxyStatusReport | undefined, connectivity?: 
   if (!report) return [];
   const layers = [...report.layers].sort((a, b) => layerRank(a.id) - layerRank(b.id));
   const probesOf = (id: LayerId) => connectivity?.results.filter((r) => r.layer === id) ?? [];
-  const roots = [dockerNode(report), ...layers.map((l) => layerNode(l, probesOf(l.id)))];
+  const skipped = notProbedOf(connectivity);
+  const roots = [dockerNode(report), ...layers.map((l) => layerNode(l, probesOf(l.id), skipped.get(l.id)))];
   // Findings of a layer the report has no branch for would otherwise be invisible.
   const known = new Set(layers.map((l) => l.id));
   const shown = new Set(layers.flatMap((l) => l.findings.map((f) => `${f.layer}/${f.id}/${f.message}`)));
