@@ -174,6 +174,9 @@ describe('welcome content and message line', () => {
     assert.match(viewMessage(state(report('proxied.json'), { trusted: false }))!, /Untrusted workspace: no command was run/);
     assert.match(viewMessage(state(report('daemon-down.json')))!, /Cannot connect to the Docker daemon/);
     assert.match(viewMessage(state(report('proxied.json'), { testing: true }))!, /Testing connectivity/);
+    // VS Code hides the welcome content while a view has a message, so there is none in the welcome states
+    assert.equal(viewMessage(state(undefined, { error: 'boom', loading: true })), undefined);
+    assert.equal(viewMessage(state(report('not-installed.json'), { loading: true })), undefined);
   });
 });
 

@@ -386,15 +386,18 @@ export function welcomeKey(state: ViewState): WelcomeKey {
   return 'no-config';
 }
 
-/** The line above the tree (TreeView.message): what is going on right now, never a secret. */
+/**
+ * The line above the tree (TreeView.message): what is going on right now, never a secret. Undefined while the welcome
+ * content is due, because VS Code hides the welcome content of a view that has a message.
+ */
 export function viewMessage(state: ViewState): string | undefined {
+  if (welcomeKey(state) !== 'none') return undefined;
   const parts: string[] = [];
   if (state.loading) parts.push('Refreshing…');
   if (state.testing) parts.push('Testing connectivity…');
   if (state.report && state.error) parts.push(`Refresh failed, showing the previous result: ${m(state.error)}`);
-  else if (!state.report && state.error) parts.push(m(state.error));
   if (state.report && !state.trusted) parts.push('Untrusted workspace: no command was run, files and environment only.');
-  if (state.report && welcomeKey(state) === 'none' && state.report.docker.state !== 'ok' && state.report.docker.message) {
+  if (state.report && state.report.docker.state !== 'ok' && state.report.docker.message) {
     parts.push(m(state.report.docker.message));
   }
   return parts.length ? parts.join(' ') : undefined;
