@@ -18,12 +18,16 @@ export function watchedLocations(env: NodeJS.ProcessEnv = process.env, home = os
   const list = [
     { dir: env.DOCKER_CONFIG || path.join(home, '.docker'), pattern: 'config.json' },
     { dir: '/etc/docker', pattern: 'daemon.json' },
-    { dir: path.join(xdgConfig, 'docker'), pattern: 'daemon.json' },
+    { dir: path.join(xdgConfig, 'docker'), pattern: 'daemon.json' }, // rootless
+    { dir: path.join(home, '.docker'), pattern: 'daemon.json' }, // Docker Desktop's engine configuration
     { dir: '/etc/systemd/system/docker.service.d', pattern: '*.conf' },
     { dir: path.join(xdgConfig, 'systemd', 'user', 'docker.service.d'), pattern: '*.conf' },
   ];
   const seen = new Set<string>();
-  return list.filter((l) => (seen.has(l.dir) ? false : (seen.add(l.dir), true)));
+  return list.filter((l) => {
+    const key = `${l.dir}\0${l.pattern}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 export class StatusService implements vscode.Disposable {

@@ -142,6 +142,32 @@ suite('Proxy Status view and connectivity test', () => {
     assert.equal(api.status.state().loading, false);
   });
 
+  test('editing the rootless daemon.json ($XDG_CONFIG_HOME/docker/daemon.json) refreshes the daemon branch', async function () {
+    this.timeout(WAIT_MS * 3);
+    // The server takes the rootless file as the daemon's only when the machine has no rootful configuration.
+    const rootful = ['/etc/docker/daemon.json', '/etc/systemd/system/docker.service.d'].filter((p) => fs.existsSync(p));
+    if (rootful.length) {
+      console.log(`      (skipped: this machine has ${rootful.join(', ')}, so the daemon layer is not the rootless one)`);
+      this.skip();
+    }
+    const xdg = process.env.XDG_CONFIG_HOME;
+    assert.ok(xdg, 'run-in-code-server.sh sets XDG_CONFIG_HOME');
+    const file = path.join(xdg, 'docker', 'daemon.json');
+    const before = fs.readFileSync(file, 'utf8');
+    assert.ok(!before.includes('proxy2.example.test'));
+    const rendered = waitFor(api.status.onDidRender, () => {
+      const daemon = api.status.tree().find((n) => n.id === 'layer/daemon');
+      return daemon?.children.find((c) => c.kind === 'value' && /proxy2\.example\.test/.test(c.description ?? ''));
+    }, 'the daemon branch to show proxy2.example.test after daemon.json was edited', WAIT_MS * 2);
+    fs.writeFileSync(file, before.replace('"https-proxy": "http://proxy.example.test:3128"', '"https-proxy": "http://proxy2.example.test:3128"'));
+    try {
+      const value = await rendered;
+      assert.ok(value.open && path.resolve(value.open.path) === path.resolve(file), `source: ${JSON.stringify(value.open)}`);
+    } finally {
+      fs.writeFileSync(file, before);
+    }
+  });
+
   test('status bar: server state plus the proxy health word and counts; the setting hides it', async () => {
     const report = api.status.state().report!;
     const text = api.status.statusBarText();
