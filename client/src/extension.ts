@@ -30,7 +30,7 @@ export interface DoctorApi {
     treeItem(node: TreeNode): vscode.TreeItem;
   };
   connectivity: {
-    run(registries?: string[]): Promise<ConnectivityReport | undefined>;
+    run(registries?: string[], token?: vscode.CancellationToken): Promise<ConnectivityReport | undefined>;
     /** Text of the last report, as written to the "Docker Proxy Doctor: Connectivity" channel. */
     reportText(): string | undefined;
   };
@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
       treeItem: (node) => tree.getTreeItem(node),
     },
     connectivity: {
-      run: (registries) => connectivity.run({ registries }),
+      run: (registries, token) => connectivity.run({ registries, token }),
       reportText: () => connectivity.reportText,
     },
   };

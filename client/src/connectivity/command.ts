@@ -26,6 +26,8 @@ const MAX_DOCKERFILES = 50;
 export interface ConnectivityOptions {
   /** Skip the pick list (tests, other extensions). */
   registries?: string[];
+  /** Cancels like the notification's Cancel button (other extensions, tests). */
+  token?: vscode.CancellationToken;
 }
 
 export class ConnectivityCommand implements vscode.Disposable {
@@ -84,7 +86,13 @@ export class ConnectivityCommand implements vscode.Disposable {
     try {
       report = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Docker Proxy Doctor: testing registry connectivity', cancellable: true },
-        async (progress, token) => {
+        async (progress, uiToken) => {
+          // One token for the server, cancelled by the notification's button or by the caller's token.
+          const both = new vscode.CancellationTokenSource();
+          const links = [uiToken.onCancellationRequested(() => both.cancel())];
+          if (opts.token) links.push(opts.token.onCancellationRequested(() => both.cancel()));
+          if (uiToken.isCancellationRequested || opts.token?.isCancellationRequested) both.cancel();
+          const token = both.token;
           let done = 0;
           const sub = client.onNotification(CONNECTIVITY_PROGRESS, (p: ConnectivityProgress) => {
             if (p.progressToken !== progressToken) return;
@@ -95,6 +103,7 @@ export class ConnectivityCommand implements vscode.Disposable {
           // The server gets $/cancelRequest through the token; the UI does not wait for it to wind down.
           let onCancel: vscode.Disposable | undefined;
           const cancelled = new Promise<never>((_, reject) => {
+            if (token.isCancellationRequested) reject(new vscode.CancellationError());
             onCancel = token.onCancellationRequested(() => reject(new vscode.CancellationError()));
           });
           try {
@@ -103,6 +112,8 @@ export class ConnectivityCommand implements vscode.Disposable {
           } finally {
             sub.dispose();
             onCancel?.dispose();
+            for (const l of links) l.dispose();
+            both.dispose();
           }
         },
       );

@@ -24,7 +24,10 @@ interface DoctorApi {
     statusBarVisible(): boolean;
     treeItem(node: TreeNode): vscode.TreeItem;
   };
-  connectivity: { run(registries?: string[]): Promise<ConnectivityReport | undefined>; reportText(): string | undefined };
+  connectivity: {
+    run(registries?: string[], token?: vscode.CancellationToken): Promise<ConnectivityReport | undefined>;
+    reportText(): string | undefined;
+  };
 }
 
 const SECRET = 's3cretpw';
@@ -202,5 +205,41 @@ suite('Proxy Status view and connectivity test', () => {
     }
     const text = api.connectivity.reportText();
     assert.ok(text && text.includes(registry), `report text: ${text}`);
+  });
+
+  test('connectivity: cancelling a run against a registry that never answers ends it at once, not at the probe timeout', async function () {
+    // A registry that accepts connections and then says nothing: the one fault (a hang) a real registry will not
+    // produce on request. The probe timeout is raised to 120 s, so only the cancellation can end the run within the
+    // mocha timeout below; no timing is asserted.
+    this.timeout(60_000);
+    const sockets = new Set<net.Socket>();
+    let connected!: () => void;
+    const firstConnection = new Promise<void>((resolve) => { connected = resolve; });
+    const silent = net.createServer((s) => { sockets.add(s); s.on('error', () => undefined); connected(); });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+    const registry = `127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
+    const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+    await config.update('connectivity.timeoutSeconds', 120, vscode.ConfigurationTarget.Global);
+    const cts = new vscode.CancellationTokenSource();
+    try {
+      const testing = waitFor(api.status.onDidRender, () => (api.status.state().testing ? true : undefined), 'the test to start');
+      const run = api.connectivity.run([registry], cts.token);
+      await testing;
+      // cancel once the server has the request and a probe hangs on the silent registry (127.0.0.1 is in NO_PROXY,
+      // so at least the shell layer connects to it directly)
+      let guard: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        firstConnection,
+        new Promise<never>((_, reject) => { guard = setTimeout(() => reject(new Error(`no probe connected to ${registry} within ${WAIT_MS} ms`)), WAIT_MS); }),
+      ]).finally(() => clearTimeout(guard));
+      cts.cancel();
+      assert.equal(await run, undefined, 'a cancelled run has no report');
+      assert.equal(api.status.state().testing, false, 'the view no longer says "Testing connectivity…"');
+    } finally {
+      cts.dispose();
+      await config.update('connectivity.timeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 });
