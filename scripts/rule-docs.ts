@@ -1,6 +1,6 @@
 // Renders the rule documentation from rule metadata: one page per rule plus an index table.
 // Used by gen-docs (writes the files) and by a unit test (checks the committed files are current).
-import { ALL_RULES, type Rule } from '../server/src/engine';
+import { ALL_RULES, applyEdits, fixAllText, lint, type Rule } from '../server/src/engine';
 import type { FileKind } from '../server/src/engine/model';
 
 const KIND_TITLE: Record<FileKind, string> = {
@@ -14,6 +14,21 @@ const FENCE: Record<FileKind, string> = { 'daemon-json': 'json', 'cli-config': '
 function example(title: string, ex: Rule['meta']['examples']['bad']): string {
   const where = ex.path ? ` (as \`${ex.path}\`)` : '';
   return `### ${title}${where}\n\n\`\`\`${FENCE[ex.kind]}\n${ex.text.replace(/\n$/, '')}\n\`\`\`\n`;
+}
+
+/**
+ * Before/after: the bad example with the rule's quick fix applied to each of its findings there (as "fix all" would,
+ * limited to this rule), or its first fix alone when that fix is not safe for "fix all". Nothing when the rule offers
+ * no fix. Generated from the same example, so it never drifts from the rule.
+ */
+function afterQuickFix(rule: Rule): string[] {
+  const bad = rule.meta.examples.bad;
+  const finding = lint(bad.text, bad.kind, { path: bad.path }).find((f) => f.ruleId === rule.meta.id && f.fixes.length > 0);
+  if (!finding) return [];
+  const onlyThisRule = Object.fromEntries(ALL_RULES.filter((r) => r !== rule).map((r) => [r.meta.id, 'off' as const]));
+  let after = fixAllText(bad.text, bad.kind, { path: bad.path, rules: onlyThisRule });
+  if (after === bad.text) after = applyEdits(bad.text, finding.fixes[0].edits);
+  return ['### After the quick fix', '', `Quick fix: ${finding.fixes[0].title}`, '', '```' + FENCE[bad.kind], after.replace(/\n$/, ''), '```', ''];
 }
 
 export function renderRulePage(rule: Rule): string {
@@ -33,6 +48,7 @@ export function renderRulePage(rule: Rule): string {
     m.description,
     '',
     example('Triggers it', m.examples.bad),
+    ...afterQuickFix(rule),
     example('Does not', m.examples.good),
     '## Turning it off',
     '',

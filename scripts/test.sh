@@ -17,7 +17,7 @@ export ROOT
 if [ "${CI:-}" = true ] && [ -n "${GROUPS_ONLY:-}" ]; then
   echo "GROUPS_ONLY is for local iteration; CI runs every group"; echo "0 passed, 1 failed"; exit 2
 fi
-ALL_GROUPS="install build typecheck compile unit lsp nvim dockerd cli vscode"
+ALL_GROUPS="install build typecheck compile unit package lsp probe nvim dockerd cli vscode"
 for g in ${GROUPS_ONLY:-}; do
   [[ " $ALL_GROUPS " == *" $g "* ]] || { echo "unknown group '$g' in GROUPS_ONLY (groups: $ALL_GROUPS)"; echo "0 passed, 1 failed"; exit 2; }
 done
@@ -82,6 +82,8 @@ do_build()     { npm run -s build; }
 do_typecheck() { npx tsc --noEmit -p .; }
 do_compile()   { prune_stale_out; npx tsc -p .; }
 do_unit()      { node_tests unit out/test/unit/ && node out/scripts/gen-manifest.js --check; }
+# The Marketplace package (vsce ls/package, icon, activation events), links, and test:electron's offline failure.
+do_package()   { node_tests package out/test/package/; }
 do_lsp() {
   # Decision: missing OR empty test/lsp fails everywhere (not only under CI=true). The README command must not
   # report success while a whole layer of the suite has no tests; another helper is writing them.
@@ -89,6 +91,8 @@ do_lsp() {
   if ! ls test/lsp/*.test.ts >/dev/null 2>&1; then echo "!!! test/lsp/ has no *.test.ts files yet"; return 1; fi
   node_tests lsp out/test/lsp/
 }
+# Connectivity probes against real registries and proxies on 127.0.0.1 (test/probe/parts.ts starts and stops them).
+do_probe()     { node_tests probe out/test/probe/; }
 do_nvim()      { bash test/nvim/run.sh; }
 do_dockerd()   { node --test-reporter=spec out/test/dockerd/crosscheck.js; }
 do_cli() {
@@ -108,7 +112,9 @@ group build     "build (npm run -s build)"                      do_build
 group typecheck "typecheck (tsc --noEmit)"                      do_typecheck
 group compile   "compile tests (tsc -p .)"                      do_compile
 group unit      "unit tests (node --test out/test/unit/)"       do_unit
+group package   "package tests (node --test out/test/package/)" do_package
 group lsp       "LSP protocol tests (node --test out/test/lsp/)" do_lsp
+group probe     "connectivity probes vs real registry/proxies"  do_probe
 group nvim      "Neovim 0.7 as a second LSP client"             do_nvim
 group dockerd   "dockerd 26 ground-truth cross-check"           do_dockerd
 group cli       "CLI tests (test/cli/run.sh)"                   do_cli

@@ -13,6 +13,7 @@ import { Commands, DIAGNOSTIC_SOURCE, SETTINGS_SECTION } from '../../server/src/
 import { fixAllMiddleware } from './commands';
 import { maskCredentials } from '../../server/src/engine/proxy/url';
 import { createMaskedLogChannel } from './maskedChannel';
+import { withBundledDocLinks } from './ruleLinks';
 
 export const CLIENT_ID = SETTINGS_SECTION; // `dockerProxyDoctor.trace.server` is read by vscode-languageclient from this id
 export const CLIENT_NAME = 'Docker Proxy Doctor';
@@ -83,6 +84,7 @@ export class ServerController implements vscode.Disposable {
       middleware: {
         executeCommand: (command, args, next) =>
           command === Commands.fixAll ? fixAllMiddleware(this.output, args, next) : next(command, args),
+        handleDiagnostics: (uri, diagnostics, next) => next(uri, withBundledDocLinks(diagnostics)),
       },
       // Startup failures are reported once, by us, with a "Show Output" action (see fail()).
       initializationFailedHandler: (error) => {

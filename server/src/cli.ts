@@ -6,12 +6,15 @@ import { FILE_KINDS, fixAllText, lint, notLintable, type FileKind, type Finding,
 import { collectTargets } from './cli/files';
 import { formatJson, formatSarif, formatText, type FileFindings } from './cli/format';
 import { runStatus } from './cli/status';
+import { runTest, TestUsageError } from './cli/test';
 import { version } from '../../package.json';
 
 const USAGE = `Usage:
   docker-proxy-doctor lint [--kind dockerfile|daemon-json|cli-config|systemd-dropin] [--format text|json|sarif]
                            [--config FILE] [--fail-on error|warning|info] [--fix] PATH...
   docker-proxy-doctor status [--root DIR] [--json]
+  docker-proxy-doctor test [--registry HOST[:PORT]]... [--timeout S] [--ca FILE]... [--format text|json] [--deep]
+                           [--layer cli-shell|client-config|daemon|builder]... [--docker PATH] [--resolve HOST=ADDRESS]...
   docker-proxy-doctor --version | --help
 
 lint    Checks Dockerfiles, daemon.json, ~/.docker/config.json and docker.service drop-ins for proxy mistakes.
@@ -20,6 +23,10 @@ lint    Checks Dockerfiles, daemon.json, ~/.docker/config.json and docker.servic
         Exit 1 when a finding reaches --fail-on (default: error), 2 on usage or read errors.
 status  Shows the proxy each Docker layer would use, read from this machine's files and environment
         (credentials masked). --root DIR reads the files under DIR instead of /.
+test    Probes registries (default Docker Hub) through the proxy each layer would use, with that layer's NO_PROXY
+        rules, and names the cause and next step of every failure. Phases: DNS, TCP, CONNECT, TLS, GET /v2/, token
+        realm. --timeout per probe (default 5), --ca trusts an extra CA (NODE_EXTRA_CA_CERTS too), --deep also runs
+        "docker pull hello-world" for the daemon. Exit 1 when a layer fails.
 `;
 
 class UsageError extends Error {}
@@ -149,8 +156,12 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'test':
-      process.stderr.write('docker-proxy-doctor: the connectivity test is not available in this version yet.\n');
-      return 2;
+      try {
+        return await runTest(rest, (text) => process.stdout.write(text));
+      } catch (error) {
+        if (error instanceof TestUsageError) throw new UsageError(error.message);
+        throw error;
+      }
     case '--version':
     case '-v':
       process.stdout.write(`${version}\n`);

@@ -3,6 +3,8 @@
 #  (a) the mocha suite (out/test/vscode/suite) in code-server's Node extension host, extension loaded from $ROOT
 #      (extensionDevelopmentPath via the workbench `payload` URL parameter; exit code from window.codeAutomationExit);
 #  (b) a UI smoke test against the packaged and INSTALLED .vsix (Explorer, Problems panel, palette command, screenshot).
+#  (c) activation of the installed .vsix: an ordinary JSON file in a workspace without Docker files does not activate
+#      it; a Docker workspace does (activation time printed), and a rule id clicked in Problems opens the bundled page.
 # Builds nothing: the caller runs `npm run build && npx tsc -p .` first. Everything listens on 127.0.0.1 only.
 # Env: CI_CACHE (default $ROOT/.ci/cache), RUN_DIR (scratch dir, default mktemp), CS_PORT (default: a free port),
 #      ONLY_UI=1 (skip the mocha suite), SCREENSHOTS_TO (also copy the view/report screenshots there).
@@ -77,9 +79,14 @@ result $rc "install the .vsix into code-server"
 [ $rc -eq 0 ] || { finish; exit 1; }
 
 # Two copies of the fixture workspace: the suite edits files and settings, the smoke test needs pristine ones.
-rm -rf "$RUN_DIR/ws-tests" "$RUN_DIR/ws-ui"
+rm -rf "$RUN_DIR/ws-tests" "$RUN_DIR/ws-ui" "$RUN_DIR/ws-link" "$RUN_DIR/ws-json" "$RUN_DIR/ws-cli"
 cp -r "$ROOT/test/fixtures/workspace" "$RUN_DIR/ws-tests"
 cp -r "$ROOT/test/fixtures/workspace" "$RUN_DIR/ws-ui"
+cp -r "$ROOT/test/fixtures/workspace" "$RUN_DIR/ws-link"
+cp -r "$ROOT/test/fixtures/no-docker-workspace" "$RUN_DIR/ws-json"
+# A home folder with only .docker/config.json: JSON no longer activates us by language, so this proves that the
+# workspaceContains pattern matches a dot-folder.
+rm -rf "$RUN_DIR/ws-cli" && mkdir -p "$RUN_DIR/ws-cli" && cp -r "$ROOT/test/fixtures/workspace/home/.docker" "$RUN_DIR/ws-cli/"
 
 # 3. Start code-server on 127.0.0.1; the extension host inherits this environment.
 DPD_EXPECT_EXT_PATH=$ROOT "${CS[@]}" --disable-telemetry --disable-update-check --disable-workspace-trust \
@@ -115,6 +122,20 @@ if [ -f "$SHOTS/ui-smoke.png" ]; then
   mkdir -p "$ROOT/.test-artifacts" && cp "$SHOTS"/*.png "$ROOT/.test-artifacts/" 2>/dev/null
   log "screenshots: $SHOTS (copied to $ROOT/.test-artifacts/)"
 fi
+
+# (c) activation, each in a fresh window (its own extension host), against the installed .vsix.
+CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-json" MODE=inactive OPEN=app/settings.json OUT_DIR=$SHOTS CHROMIUM=$CHROMIUM \
+  node "$ROOT/.ci/e2e/activation.js" 2>&1 | grep -Ev "$NOISE"
+result "${PIPESTATUS[0]}" "an ordinary JSON file does not activate the extension"
+CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-link" MODE=active OPEN=etc/docker/daemon.json RULE=DJ001 OUT_DIR=$SHOTS \
+  CHROMIUM=$CHROMIUM node "$ROOT/.ci/e2e/activation.js" 2>&1 | grep -Ev "$NOISE"
+result "${PIPESTATUS[0]}" "a Docker workspace activates it; a rule id in Problems opens the bundled page"
+CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-cli" MODE=active OPEN=.docker/config.json RULE=CC003 OUT_DIR=$SHOTS \
+  CHROMIUM=$CHROMIUM node "$ROOT/.ci/e2e/activation.js" 2>&1 | grep -Ev "$NOISE"
+result "${PIPESTATUS[0]}" "a home folder with only .docker/config.json activates it, CC003 link works"
+# Which event activated us in each window (the extension host logs it at info level).
+grep -h -e "_doActivateExtension docker-proxy-doctor" -e "Not activating extension 'docker-proxy-doctor" \
+  "$D"/user/logs/*/exthost*/remoteexthost.log 2>/dev/null | sed 's/^/[vscode] /'
 
 stop_code_server
 log "artifacts: $RUN_DIR (code-server log: $D/log)"

@@ -1,5 +1,5 @@
 // Output formats of `lint`: human text, a flat JSON array, and SARIF 2.1.0 for code scanning.
-import { ALL_RULES, docsUrl, maskCredentials, type Finding, type Severity } from '../engine';
+import { ALL_RULES, docsUrl, maskCredentials, PROJECT_URL, type Finding, type Severity } from '../engine';
 
 export interface FileFindings { file: string; findings: Finding[] }
 
@@ -78,7 +78,7 @@ export function formatSarif(results: FileFindings[], version: string, toUri: (fi
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: 'docker-proxy-doctor', informationUri: 'https://github.com/docker-proxy-doctor/docker-proxy-doctor', semanticVersion: version, rules } },
+      tool: { driver: { name: 'docker-proxy-doctor', informationUri: PROJECT_URL, semanticVersion: version, rules } },
       columnKind: 'utf16CodeUnits',
       results: sarifResults,
     }],

@@ -6,6 +6,7 @@ export { detectKind, kindFromLocation, kindFromContent } from './detect';
 export { applyEdits } from './edits';
 export { fixAllText, fixAllEdit } from './fixAll';
 export { ALL_RULES, ruleById } from './rules';
-export { docsUrl, type Rule, type RuleMeta } from './rule';
+export { type Rule, type RuleMeta } from './rule';
+export { docsUrl, DOCS_BASE_URL, PROJECT_URL } from './links';
 export { maskCredentials, parseProxyUrl } from './proxy/url';
 export { LineIndex } from './text';

@@ -33,8 +33,4 @@ export interface Rule {
   check(doc: ParsedDocument): RuleFinding[];
 }
 
-export const DOCS_BASE_URL = 'https://github.com/docker-proxy-doctor/docker-proxy-doctor/blob/main/docs/rules/';
-
-export function docsUrl(ruleId: string): string {
-  return `${DOCS_BASE_URL}${ruleId}.md`;
-}
+export { DOCS_BASE_URL, docsUrl } from './links';

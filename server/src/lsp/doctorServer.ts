@@ -22,6 +22,7 @@ import { fixAllEdit } from '../engine/fixAll';
 import { documentKind } from './kind';
 import { uriToPath } from './paths';
 import { SettingsStore, sectionOf } from './settings';
+import { registerConnectivity } from './connectivity';
 
 export const DEFAULT_DEBOUNCE_MS = 200;
 
@@ -254,6 +255,8 @@ export function startServer(connection: Connection): void {
     });
     return { applied: result.applied, reason: result.failureReason };
   }));
+
+  registerConnectivity(connection, logError);
 
   connection.onShutdown(() => {
     for (const state of states.values()) if (state.timer) clearTimeout(state.timer);

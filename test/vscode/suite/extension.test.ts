@@ -10,6 +10,18 @@ import {
 
 interface DoctorApi { serverState(): string; whenReady(): Promise<boolean> }
 
+function markdownPreviewTab(label: string): vscode.Tab | undefined {
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .find((t) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType) && t.label.includes(label));
+}
+
+/** So a later test sees its own preview open, not one left over from an earlier test. */
+async function closeMarkdownPreviews(): Promise<void> {
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType));
+  if (tabs.length) await vscode.window.tabGroups.close(tabs);
+}
+
 suite('Docker Proxy Doctor in VS Code', () => {
   suiteSetup(async function () {
     this.timeout(60_000);
@@ -31,6 +43,16 @@ suite('Docker Proxy Doctor in VS Code', () => {
     }
   });
 
+  test('it runs on the workspace side: in the remote extension host when there is one, with local file paths there', () => {
+    const ext = vscode.extensions.getExtension<DoctorApi>(EXTENSION_ID)!;
+    // VS Code reports UI when no remote extension host exists (desktop, local folder), else where the extension runs.
+    const expected = vscode.env.remoteName ? vscode.ExtensionKind.Workspace : vscode.ExtensionKind.UI;
+    assert.equal(ext.extensionKind, expected, `remoteName=${vscode.env.remoteName}, extensionKind=${ext.extensionKind}`);
+    // Paths, the environment and (later) commands are the extension host's own: its URIs are plain files there.
+    assert.equal(ext.extensionUri.scheme, 'file');
+    assert.equal(vscode.workspace.workspaceFolders?.[0]?.uri.scheme, 'file');
+  });
+
   test('daemon.json: top-level "http-proxy" gets DJ001 from our server, linked to its docs', async () => {
     const ed = await open('etc/docker/daemon.json');
     assert.equal(ed.document.languageId, 'json');
@@ -40,6 +62,22 @@ suite('Docker Proxy Doctor in VS Code', () => {
     assert.equal(d.range.start.line, 1, 'DJ001 should point at line 2 ("http-proxy")');
     const target = typeof d.code === 'object' ? d.code.target : undefined;
     assert.ok(target && /DJ001/.test(target.toString()), `DJ001 has no docs link: ${String(target)}`);
+  });
+
+  test('the rule link of a diagnostic is a command URI that opens the bundled page (works offline)', async () => {
+    const ed = await open('etc/docker/daemon.json');
+    const [d] = (await waitForOurDiagnostics(ed.document.uri, hasCode('DJ001'), 'DJ001')).filter((x) => codeOf(x) === 'DJ001');
+    const target = typeof d.code === 'object' ? d.code.target : undefined;
+    assert.ok(target, 'DJ001 has no code link');
+    assert.equal(target.scheme, 'command', `the link leaves VS Code: ${target.toString()}`);
+    assert.equal(target.path, Commands.showRuleDocs);
+    const args = JSON.parse(target.query) as unknown[];
+    assert.deepEqual(args, ['DJ001']);
+    // The Problems panel turns the link back into a URI with toString(true) and opens it; the query must survive that.
+    assert.deepEqual(JSON.parse(vscode.Uri.parse(target.toString(true)).query), ['DJ001']);
+    await closeMarkdownPreviews();
+    assert.equal(await vscode.commands.executeCommand(target.path, ...args), true, 'the linked command did not show the page');
+    await waitFor(vscode.window.tabGroups.onDidChangeTabs, () => markdownPreviewTab('DJ001'), 'a markdown preview tab for DJ001');
   });
 
   test('daemon.json with a trailing comma gets PD002 (JSON syntax)', async () => {
@@ -121,8 +159,8 @@ suite('Docker Proxy Doctor in VS Code', () => {
   });
 
   test('Show Rule Documentation opens the bundled DJ001 page in a markdown preview', async () => {
-    const previewOpen = () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType) && /DJ001/.test(t.label));
+    await closeMarkdownPreviews();
+    const previewOpen = () => markdownPreviewTab('DJ001');
     assert.equal(await vscode.commands.executeCommand(Commands.showRuleDocs, 'DJ001'), true);
     await waitFor(vscode.window.tabGroups.onDidChangeTabs, previewOpen, 'a markdown preview tab for DJ001');
     assert.equal(await vscode.commands.executeCommand(Commands.showRuleDocs, 'ZZ999'), false, 'a missing page must not be reported as shown');

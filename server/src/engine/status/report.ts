@@ -125,6 +125,12 @@ export interface ProbeResult {
   action?: string;
   phases: ProbePhase[];
   durationMs: number;
+  /** Who makes this request: `dockerd`, `docker CLI / buildx (this shell)` … */
+  consumer?: string;
+  /** Extra information that is not a failure: the token realm's route, Basic auth, why a layer was not probed. */
+  note?: string;
+  /** Set on the result of the opt-in deep test (`docker pull`), which runs next to the daemon layer's probe. */
+  deep?: boolean;
 }
 
 export interface ConnectivityReport {
@@ -134,4 +140,10 @@ export interface ConnectivityReport {
   /** Wall time of the whole run. */
   durationMs: number;
   worst: Health;
+  /** Per-probe timeout used, in ms. */
+  timeoutMs?: number;
+  /** Layers that were not probed and why (no input for them, e.g. the builder without `docker buildx inspect`). */
+  notProbed?: Array<{ layer: LayerId; reason: string }>;
+  /** Problems with the run itself (an extra CA file that could not be read …), masked. */
+  warnings?: string[];
 }

@@ -1,0 +1,22 @@
+// Input of the connectivity test: the proxy each layer would use. The status discovery (engine/status) will produce
+// these; until then the CLI builds them with ./gather.ts. Every field is the consumer's view, not a file's.
+import type { NoProxyConsumer } from '../proxy/noProxy';
+import type { LayerId } from '../status/report';
+
+/** Where the consumer's network stack lives: host loopback is reachable only from `host`. */
+export type NetNamespace = 'host' | 'container' | 'vm';
+
+export interface LayerProxyInput {
+  layer: LayerId;
+  /** Human name of the consumer: `dockerd`, `docker CLI / buildx (this shell)`, `containers and RUN steps`. */
+  consumerLabel: string;
+  /** The proxy variables as the consumer sees them (any case): HTTP_PROXY, HTTPS_PROXY, NO_PROXY, ALL_PROXY … */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Whose NO_PROXY grammar and variable precedence applies (facts §6): `go` for dockerd, the CLI and buildkitd. */
+  consumer: NoProxyConsumer;
+  namespace: NetNamespace;
+  /** Where the values come from (`/etc/docker/daemon.json`, `environment`, `docker info`), for the report. */
+  source: string;
+  /** The daemon of Docker Desktop: its proxy lives in the VM, only Docker itself can test it (facts §8). */
+  desktop?: boolean;
+}
