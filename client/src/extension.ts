@@ -1,25 +1,72 @@
-// VS Code adapter: output channel, language client, commands, status item. No rule logic lives here.
+// VS Code adapter: output channel, language client, commands, Proxy Status view, status item. No rule logic lives here.
 import * as vscode from 'vscode';
+import type { ConnectivityReport } from '../../server/src/engine/status/report';
 import { registerCommands } from './commands';
+import { ConnectivityCommand } from './connectivity/command';
 import { CLIENT_NAME, ServerController } from './languageClient';
+import { registerStatusCommands } from './status/commands';
+import type { TreeNode, ViewState, WelcomeKey } from './status/model';
+import { StatusService } from './status/statusService';
+import { StatusTreeProvider } from './status/treeProvider';
 import { ServerStatusItem } from './statusItem';
 
 let controller: ServerController | undefined;
 
-/** Returned from activate() so tests and other extensions can see the server state. */
+/** Returned from activate() so tests and other extensions can see the server state and the Proxy Status view. */
 export interface DoctorApi {
   serverState(): string;
   whenReady(): Promise<boolean>;
+  status: {
+    state(): ViewState;
+    /** Root nodes as drawn (empty while the welcome content shows). */
+    tree(): TreeNode[];
+    welcome(): WelcomeKey;
+    refresh(): Promise<void>;
+    /** Fires after the tree was redrawn. */
+    onDidRender: vscode.Event<TreeNode[]>;
+    statusBarText(): string;
+    statusBarVisible(): boolean;
+    /** The TreeItem VS Code gets for a node (icon, command, context value). */
+    treeItem(node: TreeNode): vscode.TreeItem;
+  };
+  connectivity: {
+    run(registries?: string[], token?: vscode.CancellationToken): Promise<ConnectivityReport | undefined>;
+    /** Text of the last report, as written to the "Docker Proxy Doctor: Connectivity" channel. */
+    reportText(): string | undefined;
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): DoctorApi {
   const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   const server = new ServerController(context, output);
   controller = server;
-  context.subscriptions.push(output, server, new ServerStatusItem(server));
+  const service = new StatusService(server, output);
+  const tree = new StatusTreeProvider(service);
+  const statusItem = new ServerStatusItem(server, service);
+  const connectivity = new ConnectivityCommand(server, service);
+  context.subscriptions.push(output, server, service, tree, statusItem);
   registerCommands(context, server);
+  registerStatusCommands(context, server, service);
+  connectivity.register(context);
   const ready = server.start();
-  return { serverState: () => server.serverState, whenReady: () => ready };
+  return {
+    serverState: () => server.serverState,
+    whenReady: () => ready,
+    status: {
+      state: () => service.state,
+      tree: () => tree.nodes,
+      welcome: () => tree.welcomeKey,
+      refresh: () => service.refresh('api'),
+      onDidRender: tree.onDidRender,
+      statusBarText: () => statusItem.text,
+      statusBarVisible: () => statusItem.visible,
+      treeItem: (node) => tree.getTreeItem(node),
+    },
+    connectivity: {
+      run: (registries, token) => connectivity.run({ registries, token }),
+      reportText: () => connectivity.reportText,
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,49 +1,55 @@
-// One status bar item for the server's health. The Proxy Status view (later) can take it over or extend it.
+// One status bar item: the language server's state next to the overall proxy health (`$(warning) Proxy: 2 warnings`).
+// A click focuses the Proxy Status view (or restarts a failed server). `dockerProxyDoctor.statusBar.enabled` hides it.
 import * as vscode from 'vscode';
-import { RESTART_COMMAND, SHOW_OUTPUT_COMMAND } from './commands';
-import type { ServerController, ServerState } from './languageClient';
+import { SETTINGS_SECTION } from '../../server/src/shared/protocol';
+import { RESTART_COMMAND } from './commands';
+import type { ServerController } from './languageClient';
+import { statusBarView } from './status/model';
+import { statusBarEnabled } from './status/settings';
+import type { StatusService } from './status/statusService';
+import { STATUS_VIEW_ID } from './status/treeProvider';
 
 export class ServerStatusItem implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
-  private readonly sub: vscode.Disposable;
+  private readonly subs: vscode.Disposable[];
 
-  constructor(private readonly server: ServerController) {
+  constructor(
+    private readonly server: ServerController,
+    private readonly service: StatusService,
+  ) {
     this.item = vscode.window.createStatusBarItem('dockerProxyDoctor.serverStatus', vscode.StatusBarAlignment.Left, 0);
     this.item.name = 'Docker Proxy Doctor';
-    this.sub = server.onDidChangeState((s) => this.render(s));
-    this.render(server.serverState);
-    this.item.show();
+    this.subs = [
+      server.onDidChangeState(() => this.render()),
+      service.onDidChange(() => this.render()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${SETTINGS_SECTION}.statusBar.enabled`)) this.render();
+      }),
+    ];
+    this.render();
   }
 
-  private render(state: ServerState): void {
+  /** What the item shows now (tests read it; the DOM is checked by the UI smoke test). */
+  get text(): string {
+    return this.item.text;
+  }
+  get visible(): boolean {
+    return statusBarEnabled();
+  }
+
+  private render(): void {
+    const view = statusBarView(this.server.serverState, this.service.state, this.server.error);
     const item = this.item;
-    item.backgroundColor = undefined;
-    switch (state) {
-      case 'running':
-        item.text = '$(check) Proxy Doctor';
-        item.tooltip = 'Docker Proxy Doctor: language server running. Click to show the output.';
-        item.command = SHOW_OUTPUT_COMMAND;
-        break;
-      case 'starting':
-        item.text = '$(sync~spin) Proxy Doctor';
-        item.tooltip = 'Docker Proxy Doctor: starting the language server';
-        item.command = SHOW_OUTPUT_COMMAND;
-        break;
-      case 'failed':
-        item.text = '$(error) Proxy Doctor';
-        item.tooltip = `Docker Proxy Doctor: the language server failed to start: ${this.server.error ?? 'unknown error'}. Click to restart.`;
-        item.command = RESTART_COMMAND;
-        item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
-        break;
-      default:
-        item.text = '$(circle-slash) Proxy Doctor';
-        item.tooltip = 'Docker Proxy Doctor: language server stopped. Click to restart.';
-        item.command = RESTART_COMMAND;
-    }
+    item.text = view.text;
+    item.tooltip = view.tooltip;
+    item.command = view.action === 'restart' ? RESTART_COMMAND : `${STATUS_VIEW_ID}.focus`;
+    item.backgroundColor = view.background ? new vscode.ThemeColor(`statusBarItem.${view.background}Background`) : undefined;
+    if (statusBarEnabled()) item.show();
+    else item.hide();
   }
 
   dispose(): void {
-    this.sub.dispose();
+    for (const s of this.subs) s.dispose();
     this.item.dispose();
   }
 }

@@ -11,13 +11,13 @@ import { packageVsix, ROOT, vsceLs, vsixEntries } from './helpers';
 
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
-/** Everything that runs or is shown: bundles, docs pages, schemas, grammar, icon, and the files vsce always adds. */
+/** Everything that runs or is shown: bundles, docs pages, schemas, grammar, icons, and the files vsce always adds. */
 function expectedFiles(): string[] {
   const dir = (d: string) => readdirSync(path.join(ROOT, d)).map((f) => `${d}/${f}`);
   return [
     'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE',
     'dist/extension.js', 'dist/server.js',
-    'resources/icon.png',
+    'resources/icon.png', ...dir('resources/views'),
     ...ALL_RULES.map((r) => `docs/rules/${r.meta.id}.md`), 'docs/rules/README.md',
     ...dir('schemas'), ...dir('syntaxes'),
   ].sort();

@@ -6,7 +6,8 @@
 #  (c) activation of the installed .vsix: an ordinary JSON file in a workspace without Docker files does not activate
 #      it; a Docker workspace does (activation time printed), and a rule id clicked in Problems opens the bundled page.
 # Builds nothing: the caller runs `npm run build && npx tsc -p .` first. Everything listens on 127.0.0.1 only.
-# Env: CI_CACHE (default $ROOT/.ci/cache), RUN_DIR (scratch dir, default mktemp), CS_PORT (default: a free port).
+# Env: CI_CACHE (default $ROOT/.ci/cache), RUN_DIR (scratch dir, default mktemp), CS_PORT (default: a free port),
+#      ONLY_UI=1 (skip the mocha suite), SCREENSHOTS_TO (also copy the view/report screenshots there).
 # Output: `N passed, N failed` for each part and a final one for the two parts; exit 1 when anything failed.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -35,6 +36,14 @@ done
 
 # Nothing may land in ~: code-server, chromium and the extension host write under XDG/HOME.
 mkdir -p "$D/user/User" "$D/ext" "$D/home" "$D/xdg/config" "$D/xdg/data" "$D/xdg/cache" "$D/xdg/state" "$SHOTS"
+# The prepared machine (test/fixtures/machine): DOCKER_CONFIG with a config.json, a rootless-location daemon.json.
+# The server reads these real paths; the daemon itself comes from this machine (no dockerd running: "daemon down").
+MACHINE=$RUN_DIR/machine
+rm -rf "$MACHINE" && cp -r "$ROOT/test/fixtures/machine" "$MACHINE"
+cp -r "$MACHINE/home/." "$D/home/"
+mkdir -p "$D/xdg/config/docker" && cp "$MACHINE/home/.config/docker/daemon.json" "$D/xdg/config/docker/daemon.json"
+export DOCKER_CONFIG=$MACHINE/docker-config
+unset DOCKER_HOST DOCKER_CONTEXT
 export HOME=$D/home XDG_CONFIG_HOME=$D/xdg/config XDG_DATA_HOME=$D/xdg/data XDG_CACHE_HOME=$D/xdg/cache XDG_STATE_HOME=$D/xdg/state
 unset HTTP_PROXY HTTPS_PROXY http_proxy https_proxy ALL_PROXY all_proxy
 export NO_PROXY=127.0.0.1,localhost no_proxy=127.0.0.1,localhost
@@ -94,10 +103,15 @@ result $healthy "start code-server on 127.0.0.1:$CS_PORT"
 [ $healthy -eq 0 ] || { finish; exit 1; }
 
 NOISE='^(\[browser\] (%c|Creating a socket|Resolv|Updating|ChatSession|\[Service Worker\])|/usr/bin/chromium: [0-9]+: \[:)'
-# (a) mocha suite inside the extension host, extension from the development path.
+# (a) mocha suite inside the extension host, extension from the development path (ONLY_UI=1 skips it).
+if [ "${ONLY_UI:-}" != 1 ]; then
 CS_BASE=http://127.0.0.1:$CS_PORT EXT_DEV_PATH=$ROOT EXT_TESTS_PATH=$ROOT/out/test/vscode/suite/index \
   WS_FOLDER=$RUN_DIR/ws-tests CHROMIUM=$CHROMIUM node "$ROOT/.ci/e2e/run-ext-tests.js" 2>&1 | grep -Ev "$NOISE"
 result "${PIPESTATUS[0]}" "mocha suite in the code-server extension host"
+fi
+
+# The suite edits the prepared config.json; the UI smoke starts from the pristine one.
+cp "$ROOT/test/fixtures/machine/docker-config/config.json" "$DOCKER_CONFIG/config.json"
 
 # (b) UI smoke against the installed .vsix.
 CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-ui" OUT_DIR=$SHOTS CHROMIUM=$CHROMIUM \

@@ -1,0 +1,55 @@
+// The connectivity report as text (for the "Docker Proxy Doctor: Connectivity" log channel) and as one notification
+// line with the worst result. Pure (no `vscode`); every string passes through maskCredentials once more on the way out.
+import type { ConnectivityReport, Health, ProbeResult } from '../../../server/src/engine/status/report';
+import { maskCredentials } from '../../../server/src/engine/proxy/url';
+import { ms, plural, probeHealth, worse } from '../status/model';
+
+const m = (s: string | undefined): string => maskCredentials(s ?? '');
+
+const OUTCOME_RANK: Record<ProbeResult['outcome'], number> = { ok: 0, skipped: 1, cancelled: 2, unreachable: 3, fail: 4, timeout: 5 };
+
+/** The result to headline: the worst outcome, the slowest among equals. */
+export function worstResult(report: ConnectivityReport): ProbeResult | undefined {
+  return [...report.results].sort((a, b) => OUTCOME_RANK[b.outcome] - OUTCOME_RANK[a.outcome] || b.durationMs - a.durationMs)[0];
+}
+
+function resultLine(r: ProbeResult): string {
+  return `${r.layer} → ${m(r.registry)}: ${r.outcome} (${ms(r.durationMs)})`;
+}
+
+export interface ConnectivitySummary {
+  severity: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+export function connectivitySummary(report: ConnectivityReport): ConnectivitySummary {
+  const total = report.results.length;
+  if (total === 0) return { severity: 'warning', text: 'Connectivity test: no layer was probed (nothing to test).' };
+  const ok = report.results.filter((r) => r.outcome === 'ok').length;
+  const health = report.results.reduce<Health>((acc, r) => worse(acc, probeHealth(r.outcome)), 'ok');
+  const worst = worstResult(report)!;
+  if (health === 'ok') {
+    return { severity: 'info', text: `Connectivity test: all ${plural(total, 'probe')} ok in ${ms(report.durationMs)}.` };
+  }
+  const why = worst.cause ? `: ${m(worst.cause)}` : '';
+  return {
+    severity: health === 'error' ? 'error' : 'warning',
+    text: `Connectivity test: ${ok} of ${plural(total, 'probe')} ok; worst: ${resultLine(worst)}${why}`,
+  };
+}
+
+/** The full report: one block per layer and registry with phases, timings, proxy, NO_PROXY decision, cause and action. */
+export function formatConnectivityReport(report: ConnectivityReport): string {
+  const out: string[] = [];
+  out.push(`Connectivity test ${report.generatedAt}: ${report.registries.map(m).join(', ') || '(no registry)'}; worst ${report.worst}; ${ms(report.durationMs)} in all`);
+  for (const r of report.results) {
+    out.push('');
+    out.push(`[${r.outcome.toUpperCase()}] ${resultLine(r)}`);
+    out.push(`  route: ${r.route === 'proxy' ? `proxy ${m(r.proxy)}` : r.route}`);
+    if (r.noProxyDecision) out.push(`  NO_PROXY: ${m(r.noProxyDecision)}`);
+    for (const p of r.phases) out.push(`  ${p.ok ? 'ok  ' : 'FAIL'} ${p.name.padEnd(8)} ${ms(p.durationMs).padStart(9)}  ${m(p.detail)}`);
+    if (r.cause) out.push(`  cause: ${m(r.cause)}${r.causeId ? ` [${r.causeId}]` : ''}`);
+    if (r.action) out.push(`  next step: ${m(r.action)}`);
+  }
+  return out.join('\n');
+}
