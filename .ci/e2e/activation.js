@@ -1,6 +1,7 @@
 // Activation and rule links, against the INSTALLED .vsix in code-server (one browser window = one extension host).
 // MODE=inactive: opens OPEN (a JSON file that is not Docker's) in a workspace without Docker files and checks, in
-//   "Developer: Show Running Extensions", that VS Code's own JSON extension was activated by it while ours was not.
+//   "Developer: Show Running Extensions", that it activated VS Code's JSON extension and ours, and that our language
+//   server stayed idle (status bar item "Proxy Doctor: idle").
 // MODE=active: opens OPEN (a Docker file) and reads our activation time (load code + call activate, as VS Code shows
 //   it); then clicks the rule id of OPEN's first finding in the Problems panel and waits for the bundled page to open
 //   in a markdown preview (the diagnostic's code.target is a command URI; no network needed).
@@ -76,13 +77,20 @@ async function main() {
     if (!opened) return;
 
     if (mode === 'inactive') {
-      await step(`${JSON_EXT} activated by the file, ${OURS} not`, async () => {
+      // onLanguage:json activates us (so /etc/docker/daemon.json opened on its own is linted), but an ordinary JSON
+      // file must not start the language server: the status item stays "idle" (it says "starting"/"running" the
+      // moment the server is asked to start, synchronously in activate()).
+      await step(`${JSON_EXT} activated by the file; ${OURS} activated but its language server idle`, async () => {
         await palette(page, 'Developer: Show Running Extensions');
         await runningRow(page, JSON_EXT).waitFor({ timeout: T }); // proves onLanguage:json has fired
-        // Extensions listening to the same event start activating together, so ours would be listed by now.
-        const ours = await runningRow(page, OURS).count();
-        report.activated = ours > 0;
-        if (ours > 0) throw new Error(`${OURS} was activated by a JSON file that is not Docker's`);
+        await runningRow(page, OURS).locator('.activation-time', { hasText: /\d+ms/ }).waitFor({ timeout: T });
+        report.activated = true;
+        const idle = await page.locator('.statusbar-item[aria-label*="Proxy Doctor: idle"]').count();
+        report.serverIdle = idle > 0;
+        if (idle === 0) {
+          const labels = await page.locator('.statusbar-item').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+          throw new Error(`the language server was started for a JSON file that is not Docker's (status bar: ${labels.filter(Boolean).join(' | ')})`);
+        }
       });
     } else {
       await step(`${OURS} is running; its activation time`, async () => {

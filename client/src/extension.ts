@@ -9,12 +9,14 @@ import type { TreeNode, ViewState, WelcomeKey } from './status/model';
 import { StatusService } from './status/statusService';
 import { StatusTreeProvider } from './status/treeProvider';
 import { ServerStatusItem } from './statusItem';
+import { startWhenNeeded } from './lazyStart';
 
 let controller: ServerController | undefined;
 
 /** Returned from activate() so tests and other extensions can see the server state and the Proxy Status view. */
 export interface DoctorApi {
   serverState(): string;
+  /** Starts the language server if nothing has yet (it starts lazily), and resolves once it runs. */
   whenReady(): Promise<boolean>;
   status: {
     state(): ViewState;
@@ -48,10 +50,10 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
   registerCommands(context, server);
   registerStatusCommands(context, server, service);
   connectivity.register(context);
-  const ready = server.start();
+  context.subscriptions.push(startWhenNeeded(server, tree.view));
   return {
     serverState: () => server.serverState,
-    whenReady: () => ready,
+    whenReady: () => server.ensureStarted(),
     status: {
       state: () => service.state,
       tree: () => tree.nodes,

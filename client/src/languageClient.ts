@@ -32,6 +32,7 @@ export type ServerState = 'stopped' | 'starting' | 'running' | 'failed';
 export class ServerController implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private state: ServerState = 'stopped';
+  private startPromise: Promise<boolean> | undefined;
   private lastError: string | undefined;
   /** Counts unexpected server exits; decides restart or give up (crashPolicy.ts). */
   private readonly crashes = new CrashPolicy();
@@ -65,7 +66,23 @@ export class ServerController implements vscode.Disposable {
     this.stateEmitter.fire(s);
   }
 
-  async start(): Promise<boolean> {
+  /** False until something needed the server (see lazyStart.ts); the status item then says "idle". */
+  get hasStarted(): boolean {
+    return this.startPromise !== undefined;
+  }
+
+  /** Starts the server once; later calls get the same promise (true once it runs). */
+  ensureStarted(): Promise<boolean> {
+    return this.startPromise ?? this.start();
+  }
+
+  start(): Promise<boolean> {
+    if (this.client) return this.startPromise ?? Promise.resolve(this.state === 'running');
+    this.startPromise = this.start0();
+    return this.startPromise;
+  }
+
+  private async start0(): Promise<boolean> {
     if (this.client) return this.state === 'running';
     const serverModule = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'server.js').fsPath;
     if (!fs.existsSync(serverModule)) {

@@ -38,7 +38,7 @@ export class ServerStatusItem implements vscode.Disposable {
   }
 
   private render(): void {
-    const view = statusBarView(this.server.serverState, this.service.state, this.server.error);
+    const view = statusBarView(this.server.serverState, this.service.state, this.server.error, !this.server.hasStarted);
     const item = this.item;
     item.text = view.text;
     item.tooltip = view.tooltip;

@@ -3,8 +3,8 @@
 #  (a) the mocha suite (out/test/vscode/suite) in code-server's Node extension host, extension loaded from $ROOT
 #      (extensionDevelopmentPath via the workbench `payload` URL parameter; exit code from window.codeAutomationExit);
 #  (b) a UI smoke test against the packaged and INSTALLED .vsix (Explorer, Problems panel, palette command, screenshot).
-#  (c) activation of the installed .vsix: an ordinary JSON file in a workspace without Docker files does not activate
-#      it; a Docker workspace does (activation time printed), and a rule id clicked in Problems opens the bundled page.
+#  (c) activation of the installed .vsix: an ordinary JSON file in a workspace without Docker files does not start
+#      its language server; a Docker workspace does (activation time printed), and a rule id clicked in Problems opens the bundled page.
 # Builds nothing: the caller runs `npm run build && npx tsc -p .` first. Everything listens on 127.0.0.1 only.
 # Env: CI_CACHE (default $ROOT/.ci/cache), RUN_DIR (scratch dir, default mktemp), CS_PORT (default: a free port),
 #      ONLY_UI=1 (skip the mocha suite), SCREENSHOTS_TO (also copy the view/report screenshots there).
@@ -126,7 +126,7 @@ fi
 # (c) activation, each in a fresh window (its own extension host), against the installed .vsix.
 CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-json" MODE=inactive OPEN=app/settings.json OUT_DIR=$SHOTS CHROMIUM=$CHROMIUM \
   node "$ROOT/.ci/e2e/activation.js" 2>&1 | grep -Ev "$NOISE"
-result "${PIPESTATUS[0]}" "an ordinary JSON file does not activate the extension"
+result "${PIPESTATUS[0]}" "an ordinary JSON file does not start the language server"
 CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-link" MODE=active OPEN=etc/docker/daemon.json RULE=DJ001 OUT_DIR=$SHOTS \
   CHROMIUM=$CHROMIUM node "$ROOT/.ci/e2e/activation.js" 2>&1 | grep -Ev "$NOISE"
 result "${PIPESTATUS[0]}" "a Docker workspace activates it; a rule id in Problems opens the bundled page"

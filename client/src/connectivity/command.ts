@@ -71,6 +71,7 @@ export class ConnectivityCommand implements vscode.Disposable {
 
   /** Resolves with the report, or undefined when the user cancelled the pick list or the request failed. */
   async run(opts: ConnectivityOptions): Promise<ConnectivityReport | undefined> {
+    await this.server.ensureStarted();
     const client = this.server.current;
     if (!client || this.server.serverState !== 'running') {
       void vscode.window.showErrorMessage(`Docker Proxy Doctor: ${describeRequestError(Requests.testConnectivity, new Error('the language server is not running'))}`);

@@ -436,7 +436,14 @@ export function proxyHealthText(state: ViewState): string {
   return `${state.loading ? '$(sync~spin)' : HEALTH_ICON[r.health]} Proxy: ${word}`;
 }
 
-export function statusBarView(server: ServerState, state: ViewState, serverError?: string): StatusBarView {
+export function statusBarView(server: ServerState, state: ViewState, serverError?: string, idle = false): StatusBarView {
+  if (idle) {
+    return {
+      text: '$(circle-outline) Proxy Doctor: idle',
+      tooltip: 'Docker Proxy Doctor: idle. The language server starts when a Docker file is opened or the Proxy Status view is shown. Click to open the view.',
+      action: 'focus',
+    };
+  }
   switch (server) {
     case 'failed':
       return {

@@ -103,6 +103,12 @@ export class StatusService implements vscode.Disposable {
   }
 
   private async fetch(reason: string): Promise<void> {
+    if (!this.server.hasStarted) {
+      // The server starts lazily; the state listener refreshes once it runs.
+      void this.server.ensureStarted();
+      this.update({ loading: true });
+      return;
+    }
     const client = this.server.current;
     if (!client || this.server.serverState !== 'running') {
       // Starting: the state listener refreshes once it runs. Failed or stopped: say so in the view.
