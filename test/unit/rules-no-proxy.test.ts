@@ -260,12 +260,14 @@ describe('NP012 no-proxy-missing', () => {
     assert.equal(under(text, f), '"proxies"');
     assert.match(f.message, /and 1 more/);
     const fixed = assertFixCleans('daemon-json', text, f, f.fixes[0]);
-    assert.equal(noProxyOf(fixed, 'daemon'), '10.20.0.5,registry.lab');
+    assert.equal(noProxyOf(fixed, 'daemon'), 'localhost,127.0.0.1,::1,10.20.0.5,registry.lab');
+    assert.equal(f.severity, 'warning');
   });
-  test('quiet with a no-proxy, without a proxy, or with only public mirrors', () => {
+  test('quiet with a no-proxy or without a proxy; only information with public mirrors', () => {
     none('daemon-json', daemon('', '  "insecure-registries": ["10.20.0.5:5000"],\n'), 'NP012');
     none('daemon-json', '{\n  "insecure-registries": ["10.20.0.5:5000"],\n  "proxies": {}\n}\n', 'NP012');
-    none('daemon-json', '{\n  "registry-mirrors": ["https://mirror.gcr.io"],\n  "proxies": {\n    "https-proxy": "http://proxy.example.com:3128"\n  }\n}\n', 'NP012');
+    const f = one('daemon-json', '{\n  "registry-mirrors": ["https://mirror.gcr.io"],\n  "proxies": {\n    "https-proxy": "http://proxy.example.com:3128"\n  }\n}\n', 'NP012');
+    assert.equal(f.severity, 'info');
   });
 });
 

@@ -12,6 +12,7 @@ import { fromUsesDaemonProxy } from './DF009-from-uses-daemon-proxy';
 import { busyboxWget } from './DF010-busybox-wget';
 import { httpsProxySchemeInBuild } from './DF011-https-proxy-scheme-in-build';
 import { proxyArgBeforeFrom } from './DF012-proxy-arg-before-from';
+import { stageNoProxyMissing } from './DF013-no-proxy-missing';
 
 export const dockerfileRules: readonly Rule[] = [
   envProxy,
@@ -26,4 +27,5 @@ export const dockerfileRules: readonly Rule[] = [
   busyboxWget,
   httpsProxySchemeInBuild,
   proxyArgBeforeFrom,
+  stageNoProxyMissing,
 ];

@@ -10,6 +10,7 @@ import { shellSyntaxInDropin } from './SV012-shell-syntax-in-dropin';
 import { caseConflict } from './SV013-case-conflict';
 import { userDirTypo } from './SV014-user-dir-typo';
 import { rejectedAssignment } from './SV015-rejected-assignment';
+import { dropinNoProxyMissing } from './SV016-no-proxy-missing';
 
 export const systemdRules: readonly Rule[] = [
   percentSpecifier,
@@ -21,4 +22,5 @@ export const systemdRules: readonly Rule[] = [
   caseConflict,
   userDirTypo,
   rejectedAssignment,
+  dropinNoProxyMissing,
 ];
