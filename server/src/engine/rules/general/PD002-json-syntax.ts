@@ -1,5 +1,6 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
+import { hasPlaceholder, isTemplatePath } from '../../proxy/placeholder';
 
 export const jsonSyntax: Rule = {
   meta: {
@@ -12,7 +13,9 @@ export const jsonSyntax: Rule = {
       'dockerd and the docker CLI read these files with Go\'s `encoding/json`, which accepts neither comments nor ' +
       'trailing commas. For **daemon.json** dockerd refuses to start (`unable to configure the Docker daemon with file …: ' +
       'invalid character …`). For **config.json** the CLI prints `WARNING: Error parsing config file` and carries on ' +
-      'without any of the file, proxies included, so containers and builds silently get no proxy.',
+      'without any of the file, proxies included, so containers and builds silently get no proxy.\n\n' +
+      'In a template (`daemon.json.j2`, `.tpl`, `.tmpl`, `.erb`, `.template`) that holds template syntax, the finding ' +
+      'is information: the file becomes JSON only once rendered.',
     fact: 'docker-proxy-facts.md §1 (validation), §3 (config.json parse errors, docker/for-win#11938); verified with dockerd 26 --validate (test-infra.md §4.2).',
     dockerdRefuses: true,
     examples: {
@@ -22,6 +25,14 @@ export const jsonSyntax: Rule = {
   },
   check(doc): RuleFinding[] {
     if (doc.kind !== 'daemon-json' && doc.kind !== 'cli-config') return [];
+    // A template (`daemon.json.j2`) with `{{ … }}` or `{% … %}` outside strings is not JSON until it is rendered.
+    if (isTemplatePath(doc.path) && hasPlaceholder(doc.text)) {
+      return doc.json.syntaxErrors.slice(0, 1).map((e) => ({
+        range: e.range,
+        severity: 'info' as const,
+        message: `Not JSON until rendered (${e.message} here, next to template syntax): only the parts that parse were checked; lint the rendered file too.`,
+      }));
+    }
     const reader = doc.kind === 'daemon-json' ? 'dockerd will not start' : 'the docker CLI ignores the whole file, proxies included';
     return doc.json.syntaxErrors.slice(0, 1).map((e) => ({
       range: e.range,
