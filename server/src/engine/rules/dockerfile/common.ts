@@ -162,7 +162,7 @@ export interface TextProxyUrl {
   variable?: ProxyVariable;
 }
 
-const ASSIGNMENT_RE = /(?<![A-Za-z0-9_$-])((?:https?|ftp|all|no)_proxy)=("[^"\n]*"|'[^'\n]*'|[^\s"';&|)`]*)/gi;
+const ASSIGNMENT_RE = /(?<![A-Za-z0-9_$-])((?:https?|ftp|all|socks|no)_proxy)=("[^"\n]*"|'[^'\n]*'|[^\s"';&|)`]*)/gi;
 const URL_RE = /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'`;|&<>()]+/g;
 
 /**
