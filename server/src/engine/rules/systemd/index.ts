@@ -11,6 +11,8 @@ import { caseConflict } from './SV013-case-conflict';
 import { userDirTypo } from './SV014-user-dir-typo';
 import { rejectedAssignment } from './SV015-rejected-assignment';
 import { dropinNoProxyMissing } from './SV016-no-proxy-missing';
+import { variableInEnvironment } from './SV017-variable-in-environment';
+import { notADirective } from './SV018-not-a-directive';
 
 export const systemdRules: readonly Rule[] = [
   percentSpecifier,
@@ -23,4 +25,6 @@ export const systemdRules: readonly Rule[] = [
   userDirTypo,
   rejectedAssignment,
   dropinNoProxyMissing,
+  variableInEnvironment,
+  notADirective,
 ];
