@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { envVariableOf } from '../../proxy/names';
+import { hasPlaceholder, isTemplatePath } from '../../proxy/placeholder';
 import { isUnitDoc, SHELL_KEY } from './common';
 
 /** systemd directive names are CamelCase words (`Environment`, `ExecStart`, `LimitNOFILE`). */
@@ -27,9 +28,12 @@ export const notADirective: Rule = {
   },
   check(doc): RuleFinding[] {
     if (!isUnitDoc(doc)) return [];
+    // In a template, control lines (`<% if … %>`, `{% for … %}`) are gone once it is rendered.
+    const template = isTemplatePath(doc.path);
     const findings: RuleFinding[] = [];
     for (const a of doc.unit.assignments) {
       if (a.section !== 'Service' || DIRECTIVE_NAME.test(a.key)) continue;
+      if (template && hasPlaceholder(doc.lines.lineText(a.line))) continue;
       const shell = SHELL_KEY.exec(a.key);
       if (shell && envVariableOf(shell[1])) continue; // SV012
       findings.push({
@@ -41,6 +45,7 @@ export const notADirective: Rule = {
     for (const line of doc.unit.invalidLines) {
       if (sectionAt(line) !== 'Service') continue;
       const text = doc.lines.lineText(line);
+      if (template && hasPlaceholder(text)) continue;
       const start = text.search(/\S/);
       findings.push({
         range: { start: { line, character: Math.max(0, start) }, end: { line, character: text.trimEnd().length } },
