@@ -30,6 +30,8 @@ export const noProxyMissing: Rule = {
     const proxiesProp = findProperty(doc.json.root, 'proxies');
     if (!proxiesProp?.valueNode || proxiesProp.valueNode.type !== 'object') return [];
     if (findProperty(proxiesProp.valueNode, 'no-proxy')) return [];
+    // A top-level "no-proxy" is DJ001's finding: moving it into "proxies" settles this one too.
+    if (findProperty(doc.json.root, 'no-proxy')) return [];
     const proxies = daemonProxies(doc);
     if (!proxies.http && !proxies.https) return [];
     const registries = proxiedRegistries(doc, proxies, '');
@@ -43,7 +45,7 @@ export const noProxyMissing: Rule = {
         fixes: [{
           title: `Add "no-proxy": "${value}"`,
           edits: [jsonTransformEdit(doc.text, [{ path: ['proxies', 'no-proxy'], value }])],
-          safe: true,
+          safe: false, // adds a setting the user did not write; offered, not applied by fix-all
         }],
       }];
     }
