@@ -113,8 +113,42 @@ export function renderStatusTable(linkBase: string): string {
   return ['| Id | Name | Layer | Severity | What it catches |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
 }
 
+/** How severities are chosen, stated once for every rule (issue 5: one policy for all file kinds). */
+export const SEVERITY_POLICY = [
+  '## Severity policy',
+  '',
+  '- **error**: Docker refuses the file (dockerd does not start, the CLI ignores config.json) or the setting is',
+  '  silently dropped, so the proxy is not used at all; also a literal password that ends up in an image.',
+  '- **warning**: the setting works, but some requests go the wrong way for the programs that read it (a missing',
+  '  `HTTPS_PROXY`, a NO_PROXY entry that never matches) or it leaks into images and containers.',
+  '- **info**: portability notes and hints whose consequence depends on things the file does not show.',
+  '- A finding on a correct file costs more than a miss: when a rule cannot tell, it is narrower or information.',
+  '- Template placeholders (`${PROXY}`, `{{ proxy_url }}`, `<%= @proxy %>`, `%PROXY%`, `@PROXY@`, `<proxy-host>`)',
+  '  are unknown values: the URL and NO_PROXY value rules say nothing about them; structural rules still apply.',
+  '',
+  '### A proxy without NO_PROXY',
+  '',
+  'Reported on the object or line that lacks NO_PROXY: the `proxies` key in daemon.json (NP012), the entry key',
+  '(`"default"`) in config.json (CC010), the last proxy variable of a Dockerfile stage (DF013) or of a drop-in or',
+  'environment file (SV016). The severity follows who reads the variables:',
+  '',
+  '| File | Readers | Severity |',
+  '|---|---|---|',
+  '| config.json `proxies` | every program in containers and RUN steps | warning (CC010) |',
+  '| Dockerfile `ENV` | every program in RUN steps and containers | warning (DF013) |',
+  '| Dockerfile `ARG` default only | programs in RUN steps | info (DF013) |',
+  '| daemon.json `proxies` naming internal registries | dockerd | warning (NP012) |',
+  '| daemon.json `proxies`, no internal host named | dockerd (Go skips loopback itself) | info (NP012) |',
+  '| systemd drop-in, `/etc/default/docker`, `/etc/environment` | dockerd; shells for `/etc/environment` | info (SV016) |',
+  '',
+  'Go programs (dockerd, the CLI, BuildKit) never proxy `localhost` or loopback addresses; curl, wget, Python and',
+  'Node do unless NO_PROXY lists them. Every fix adds `localhost,127.0.0.1,::1` plus the internal hosts the file',
+  'itself names.',
+  '',
+].join('\n');
+
 export function renderIndex(): string {
-  return `# Rules\n\nEvery rule rests on a documented Docker behaviour (see each page's "Based on").\nGenerated from the rule metadata by \`npm run docs\`; do not edit by hand.\n\n${renderRuleTable('./')}` +
+  return `# Rules\n\nEvery rule rests on a documented Docker behaviour (see each page's "Based on").\nGenerated from the rule metadata by \`npm run docs\`; do not edit by hand.\n\n${SEVERITY_POLICY}\n## All rules\n\n${renderRuleTable('./')}` +
     `\n## Proxy Status findings\n\nThese need the machine's state (\`docker info\`, buildx, systemd, the shell), so the Proxy Status view and\n\`docker-proxy-doctor status\` report them, not the linter.\n\n${renderStatusTable('./')}`;
 }
 

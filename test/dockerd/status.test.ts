@@ -130,7 +130,7 @@ describe('status against a real dockerd 26', () => {
     }
   });
 
-  test('trixie buildx 0.13: `buildx ls`/`inspect` read; a docker-container builder without proxy → SV002, with a loopback proxy → SV016', async () => {
+  test('trixie buildx 0.13: `buildx ls`/`inspect` read; a docker-container builder without proxy → SV002, with a loopback proxy → SV019', async () => {
     const d = await startDaemon(writeDaemonJson({ proxies: PROXIES }));
     try {
       let r = await status(d, { HTTPS_PROXY: 'http://proxy.corp.example:3128' });
@@ -148,7 +148,7 @@ describe('status against a real dockerd 26', () => {
       assert.equal(c.code, 0, c.out);
       r = await status(d, { HTTPS_PROXY: 'http://proxy.corp.example:3128' });
       assert.ok(builderLayer(r).values.some((v) => v.name === 'https_proxy' && v.value === 'http://127.0.0.1:3128'));
-      assert.deepEqual(r.findings.filter((f) => f.layer === 'builder').map((f) => f.id), ['SV016']);
+      assert.deepEqual(r.findings.filter((f) => f.layer === 'builder').map((f) => f.id), ['SV019']);
     } finally {
       await docker(d, ['buildx', 'rm', 'dpdnoproxy']);
       await docker(d, ['buildx', 'rm', 'dpdloop']);

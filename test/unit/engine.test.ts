@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectKind, lint, maskCredentials, MAX_LINT_BYTES } from '../../server/src/engine';
-import { ids, lintAs } from './helpers';
+import { applyFix, ids, lintAs, only } from './helpers';
 import { jsonNestingDepth } from '../../server/src/engine/parse/json';
 
 describe('bad input never throws', () => {
@@ -55,7 +55,7 @@ describe('bad input never throws', () => {
 
 describe('JSON syntax', () => {
   test('trailing comma and comments are errors that dockerd also refuses', () => {
-    const [f] = lintAs('daemon-json', '{"proxies":{"http-proxy":"http://p:1",}}');
+    const [f] = only(lintAs('daemon-json', '{"proxies":{"http-proxy":"http://p:1",}}'), 'PD002');
     assert.equal(f.ruleId, 'PD002');
     assert.equal(f.dockerdRefuses, true);
     assert.equal(lintAs('daemon-json', '// c\n{}')[0].ruleId, 'PD002');
@@ -123,4 +123,27 @@ describe('credential masking', () => {
       assert.equal(masked, expected);
     });
   }
+});
+
+describe('JSON syntax errors where they were made (issue 5 item 8)', () => {
+  const lineText = (text: string, line: number) => text.split('\n')[line];
+  test('a trailing comma is reported on the comma, says so, and its fix clears it', () => {
+    const text = '{\n  "proxies": {\n    "https-proxy": "http://p.corp:3128",\n    "no-proxy": "localhost",\n  }\n}\n';
+    const [f] = only(lintAs('daemon-json', text), 'PD002');
+    assert.equal(f.range.start.line, 3);
+    assert.equal(lineText(text, 3)[f.range.start.character], ',');
+    assert.match(f.message, /trailing comma.*dockerd will not start/);
+    assert.equal(only(lintAs('daemon-json', applyFix(text, f.fixes[0])), 'PD002').length, 0);
+  });
+  test('a missing comma is reported at the end of the first member', () => {
+    const text = '{\n  "proxies": {\n    "https-proxy": "http://p.corp:3128"\n    "no-proxy": "localhost"\n  }\n}\n';
+    const [f] = only(lintAs('daemon-json', text), 'PD002');
+    assert.equal(f.range.start.line, 2);
+    assert.equal(f.range.start.character, lineText(text, 2).length - 1);
+    assert.match(f.message, /missing comma.*dockerd will not start/);
+    assert.equal(only(lintAs('daemon-json', applyFix(text, f.fixes[0])), 'PD002').length, 0);
+  });
+  test('config.json says the CLI ignores the file', () => {
+    assert.match(only(lintAs('cli-config', '{"proxies":{"default":{"httpProxy":"http://p:1",}}}'), 'PD002')[0].message, /trailing comma.*docker CLI ignores/);
+  });
 });

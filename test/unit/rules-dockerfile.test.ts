@@ -66,11 +66,11 @@ describe('DF001 env-proxy', () => {
     assert.equal(f.fixes[0].safe, false);
   });
   test('fix removes one variable out of several, first, middle and last', () => {
-    const text = 'FROM alpine\nENV http_proxy=http://p:3128 A=1 HTTPS_PROXY=http://p:3128 B="two words"\n';
+    const text = 'FROM alpine\nENV http_proxy=http://p:3128 A=1 HTTPS_PROXY=http://p:3128 B="two words"\nENV no_proxy=localhost\n';
     const found = only(df(text), 'DF001');
     assert.equal(found.length, 2);
-    assert.equal(assertFixCleans('dockerfile', text, found[0], found[0].fixes[0]), 'FROM alpine\nENV A=1 HTTPS_PROXY=http://p:3128 B="two words"\n');
-    assert.equal(assertFixCleans('dockerfile', text, found[1], found[1].fixes[0]), 'FROM alpine\nENV http_proxy=http://p:3128 A=1 B="two words"\n');
+    assert.equal(assertFixCleans('dockerfile', text, found[0], found[0].fixes[0]), 'FROM alpine\nENV A=1 HTTPS_PROXY=http://p:3128 B="two words"\nENV no_proxy=localhost\n');
+    assert.equal(assertFixCleans('dockerfile', text, found[1], found[1].fixes[0]), 'FROM alpine\nENV http_proxy=http://p:3128 A=1 B="two words"\nENV no_proxy=localhost\n');
     const last = 'FROM alpine\nENV A=1 \\\n    http_proxy=http://p:3128\nRUN true\n';
     const f = one(last, 'DF001');
     assert.equal(f.range.start.line, 2);
@@ -369,6 +369,6 @@ describe('odd input never throws and never hangs', { timeout: 120_000 }, () => {
       'RUN apt-get update',
       '',
     ].join('\n');
-    assert.deepEqual(ids(df(text)).sort(), ['DF001', 'DF002', 'DF012']);
+    assert.deepEqual(ids(df(text)).sort(), ['DF001', 'DF002', 'DF012', 'DF013']);
   });
 });

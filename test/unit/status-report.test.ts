@@ -311,9 +311,9 @@ describe('builder layer', () => {
     assert.deepEqual(ids(r), []);
     assert.deepEqual(layer(r, 'builder').values.filter((v) => v.variable !== 'other').map((v) => v.name), ['http_proxy', 'https_proxy', 'no_proxy']);
   });
-  test('loopback proxy in a builder on the bridge network → SV016', async () => {
+  test('loopback proxy in a builder on the bridge network → SV019', async () => {
     const r = await report({ files: { '/etc/docker/daemon.json': DAEMON_JSON }, env: SHELL_ENV, commands: container('inspect-builder-loopback.json') });
-    assert.deepEqual(ids(r), ['SV016']);
+    assert.deepEqual(ids(r), ['SV019']);
   });
   test('inactive builder (no container yet): driver options stand in', async () => {
     const inspect = recording('buildx-inspect-container.txt').replace('Status:', 'Driver Options:        env.https_proxy="http://127.0.0.1:3128"\nStatus:');
@@ -321,7 +321,7 @@ describe('builder layer', () => {
       [CMD.buildxInspect]: { stdout: inspect }, [CMD.inspect('buildx_buildkit_corp0')]: { exitCode: 1, stderr: 'Error: No such object: buildx_buildkit_corp0' },
     }) });
     assert.ok(layer(r, 'builder').values.some((v) => v.name === 'https_proxy' && /driver-opt/.test(v.note!)));
-    assert.deepEqual(ids(r), ['SV016']);
+    assert.deepEqual(ids(r), ['SV019']);
   });
   test('buildx missing: "not installed", unknown health', async () => {
     const r = await report({ commands: dockerCommands(INFO_MATCHING, { [CMD.buildxLs]: { exitCode: 1, stderr: "docker: 'buildx' is not a docker command." }, [CMD.buildxInspect]: { exitCode: 1, stderr: "docker: 'buildx' is not a docker command." } }) });

@@ -1,5 +1,6 @@
 // Which of our file kinds a path is, without false triggers: an unrelated config.json or *.json gets nothing.
 import type { FileKind } from './model';
+import { untemplatedPath } from './proxy/placeholder';
 
 const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:\.[^/\\]+)?|[^/\\]+\.(?:Dockerfile|dockerfile|Containerfile|containerfile))$/;
 
@@ -52,13 +53,13 @@ const CLI_KEYS = new Set([
 
 /**
  * A daemon.json or config.json elsewhere (a repo's provisioning files, a test fixture) is linted only when its
- * name and content both say so. Returns undefined for anything else.
+ * name and content both say so; a template file (`daemon.json.j2`) as the file it renders. Undefined for anything else.
  */
 export function kindFromContent(path: string, text: string): FileKind | undefined {
   const base = baseName(path);
   // A script without an extension is one when its first line says so (`#!/bin/sh`, `#!/usr/bin/env bash`).
   if (!base.includes('.') && /^#![^\n]*\b(?:sh|bash|dash|ksh|zsh)\b/.test(text)) return 'shell';
-  if (base !== 'daemon.json' && base !== 'config.json') return undefined;
+  if (base !== 'daemon.json' && base !== 'config.json') return kindFromTemplate(path, text);
   const keys = new Set(Array.from(text.slice(0, 200_000).matchAll(/"([^"\\]{1,64})"\s*:/g), (m) => m[1]));
   if (base === 'daemon.json') {
     for (const k of keys) if (DAEMON_KEYS.has(k)) return 'daemon-json';
@@ -70,7 +71,22 @@ export function kindFromContent(path: string, text: string): FileKind | undefine
   return undefined;
 }
 
-/** Kind of a file from its location first, then from name plus content. */
+/**
+ * A template of one of our files (`daemon.json.j2`, `http-proxy.conf.tpl`, `config.json.erb`, `Dockerfile.tmpl`):
+ * the name without the template suffix says the kind, by location or by content. A drop-in template usually lives in a
+ * role's `templates/` folder, so a `.conf` template is a drop-in when it has `[Service]` and a proxy `Environment=`.
+ */
+export function kindFromTemplate(path: string, text?: string): FileKind | undefined {
+  const plain = untemplatedPath(path);
+  if (plain === undefined) return undefined;
+  const located = kindFromLocation(plain);
+  if (located) return located;
+  if (text === undefined) return undefined;
+  if (/\.conf$/.test(plain) && /^\s*\[Service\]/m.test(text) && /^\s*Environment\s*=.*_proxy/im.test(text)) return 'systemd-dropin';
+  return kindFromContent(plain, text);
+}
+
+/** Kind of a file from its location first, then from name plus content (templates included). */
 export function detectKind(path: string, text?: string): FileKind | undefined {
-  return kindFromLocation(path) ?? (text === undefined ? undefined : kindFromContent(path, text));
+  return kindFromLocation(path) ?? (text === undefined ? kindFromTemplate(path) : kindFromContent(path, text));
 }

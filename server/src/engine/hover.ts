@@ -39,6 +39,7 @@ const VARIABLE_PURPOSE: Record<ProxyVariable, string> = {
   no: 'hosts and domains reached directly, without the proxy',
   ftp: 'proxy for `ftp://` requests',
   all: 'fallback proxy for any scheme without its own setting (curl and some tools; Go programs ignore it)',
+  socks: 'SOCKS proxy for the few tools that read it; curl and Go programs ignore it, and Docker has no predefined build argument for it',
 };
 
 // ---- Layer explanations (facts §0) ----

@@ -39,7 +39,8 @@ export interface Finding {
 }
 
 /** Which proxy variable a setting feeds, whatever its spelling in the file. */
-export type ProxyVariable = 'http' | 'https' | 'no' | 'ftp' | 'all';
+/** `socks` is `SOCKS_PROXY`/`socks_proxy`: read by some tools in containers, never by Go, and no predefined build arg. */
+export type ProxyVariable = 'http' | 'https' | 'no' | 'ftp' | 'all' | 'socks';
 
 /**
  * Who reads a setting, which decides the NO_PROXY grammar and the proxy-URL rules that apply (facts §0, §6):

@@ -23,7 +23,10 @@ export function clientFieldFor(key: string): string | undefined {
   return Object.keys(CLIENT_PROXY_FIELDS).find((k) => k.toLowerCase() === lower);
 }
 
-/** Environment / build-arg names: HTTP_PROXY, http_proxy, ... (BuildKit matches build args case-insensitively). */
+/**
+ * Environment / build-arg names: HTTP_PROXY, http_proxy, ... (BuildKit matches build args case-insensitively), and
+ * SOCKS_PROXY, which is an ordinary variable for Docker (see isPredefinedProxyArg) but a proxy for the tools that read it.
+ */
 export function envVariableOf(name: string): ProxyVariable | undefined {
   switch (name.toLowerCase()) {
     case 'http_proxy': return 'http';
@@ -31,6 +34,7 @@ export function envVariableOf(name: string): ProxyVariable | undefined {
     case 'no_proxy': return 'no';
     case 'ftp_proxy': return 'ftp';
     case 'all_proxy': return 'all';
+    case 'socks_proxy': return 'socks';
     default: return undefined;
   }
 }
@@ -38,3 +42,9 @@ export function envVariableOf(name: string): ProxyVariable | undefined {
 export const PREDEFINED_PROXY_ARGS = [
   'HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy',
 ] as const;
+
+/** Whether a build argument of this name is predefined (reaches RUN without an ARG line, kept out of history). */
+export function isPredefinedProxyArg(name: string): boolean {
+  const lower = name.toLowerCase();
+  return PREDEFINED_PROXY_ARGS.some((n) => n.toLowerCase() === lower);
+}

@@ -5,6 +5,7 @@
 import type { ParsedDocument } from '../document';
 import type { Consumer, Fix, ProxySetting, Range, RuleFinding, TextEdit } from '../model';
 import { maskCredentials } from './url';
+import { hasPlaceholder } from './placeholder';
 
 export interface UrlCheckOptions {
   /**
@@ -81,11 +82,11 @@ export function splitProxyValue(value: string): ProxyValueParts | undefined {
   };
 }
 
-/** NO_PROXY values are lists, not URLs; Dockerfile values that reference variables cannot be judged. */
-export function isUrlSetting(doc: ParsedDocument, setting: ProxySetting): boolean {
+/** NO_PROXY values are lists, not URLs; values with variables or template placeholders cannot be judged. */
+export function isUrlSetting(_doc: ParsedDocument, setting: ProxySetting): boolean {
   if (setting.variable === 'no') return false;
-  if (doc.kind === 'dockerfile' && /\$(\{|[A-Za-z_])/.test(setting.value)) return false;
-  return true;
+  // A template placeholder (or a Dockerfile variable) is an unknown value, not a broken URL.
+  return !hasPlaceholder(setting.value);
 }
 
 function defaultEncoder(doc: ParsedDocument): (raw: string) => string {

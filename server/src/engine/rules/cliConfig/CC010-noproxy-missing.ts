@@ -1,9 +1,10 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { nodeRange } from '../../parse/json';
+import { PER_CONSUMER_NOTE, suggestedNoProxy } from '../../proxy/missingNoProxy';
 import { addFieldFix, fieldOf, fieldsMissingFromDefault, readClientProxies, valueOf } from './common';
 
-export const LOOPBACK_NO_PROXY = 'localhost,127.0.0.1,::1';
+const LOOPBACK_NO_PROXY = suggestedNoProxy();
 
 export const noProxyMissing: Rule = {
   meta: {
@@ -18,7 +19,8 @@ export const noProxyMissing: Rule = {
       'Python and Node send even `http://localhost:8080` and `http://db:5432`-style calls to other services to the ' +
       'corporate proxy, which cannot reach them.\n\n' +
       'Add `noProxy` with at least `localhost,127.0.0.1,::1` (the quick fix), then your compose service names, ' +
-      '`host.docker.internal` and internal domains such as `.corp.example.com`.',
+      '`host.docker.internal` and internal domains such as `.corp.example.com`. The finding sits on the entry key ' +
+      '(`"default"`), the object that lacks the field.\n\n' + PER_CONSUMER_NOTE,
     fact: 'docker-proxy-facts.md §3 (injection), §6 (only Go bypasses loopback implicitly; portable subset), §10 item 10.',
     examples: {
       bad: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "httpsProxy": "http://proxy.example.com:3128"\n    }\n  }\n}\n' },

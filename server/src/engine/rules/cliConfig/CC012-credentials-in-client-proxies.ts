@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { Range, RuleFinding } from '../../model';
 import { splitProxyValue } from '../../proxy/urlChecks';
+import { maskPlaceholders } from '../../proxy/placeholder';
 import { readClientProxies, URL_FIELDS, valueRangeOf } from './common';
 
 export const credentialsInClientProxies: Rule = {
@@ -30,7 +31,7 @@ export const credentialsInClientProxies: Rule = {
     for (const f of p.entries.flatMap((e) => e.fields)) {
       if (!URL_FIELDS.includes(f.field) || f.value === undefined) continue;
       // Userinfo up to the last '@', as meant: a password that breaks URL parsing (CC016) is still a password.
-      const parts = splitProxyValue(f.value);
+      const parts = splitProxyValue(maskPlaceholders(f.value)); // a placeholder's own '@' is no userinfo
       if (!parts?.userinfoRange || parts.userinfoRange[0] === parts.userinfoRange[1]) continue;
       const range: Range = valueRangeOf(doc, f);
       findings.push({

@@ -4,7 +4,7 @@ import type { JsonDocument } from '../../document';
 import { jsonc, jsonTransformEdit, nodeRange, objectProperties, type JsonProperty } from '../../parse/json';
 import { CLIENT_PROXY_FIELDS, DAEMON_PROXY_KEYS, clientFieldFor } from '../../proxy/names';
 import { maskCredentials } from '../../proxy/url';
-import { isClientShapeEntry, proxiesProperty } from './common';
+import { isClientShapeEntry, proxiesProperty, proxyKeyTarget } from './common';
 
 const KEBAB: Record<string, string> = { http: 'http-proxy', https: 'https-proxy', no: 'no-proxy' };
 
@@ -35,6 +35,36 @@ function unwrapFix(doc: JsonDocument, entry: JsonProperty, siblings: JsonPropert
   };
 }
 
+/** A field of a client-shaped entry: its daemon.json name, and a fix that moves it up into `proxies` when free. */
+function fieldFinding(doc: JsonDocument, entry: JsonProperty, field: JsonProperty, siblings: JsonProperty[]): RuleFinding[] {
+  const target = proxyKeyTarget(field.key);
+  const key = maskCredentials(field.key);
+  const where = `"proxies.${maskCredentials(entry.key)}.${key}"`;
+  if (target === undefined) return [];
+  if (target === 'all' || target === 'ftp') {
+    return [{
+      range: nodeRange(doc.lines, field.keyNode),
+      message: `${where} has no daemon.json equivalent: dockerd (Go) never reads ${target === 'all' ? 'ALL_PROXY' : 'FTP_PROXY'}. For a SOCKS proxy use "socks5://…" in "http-proxy"/"https-proxy".`,
+    }];
+  }
+  const fields = objectProperties(entry.valueNode);
+  const taken = siblings.some((p) => p.key === target);
+  const fixes: Fix[] = taken || !field.valueNode ? [] : [{
+    title: `Move it to "proxies.${target}"`,
+    edits: [jsonTransformEdit(doc.text, [
+      { path: ['proxies', target], value: jsonc.getNodeValue(field.valueNode) },
+      // The last field takes its entry along, so no empty "default" is left behind.
+      fields.length === 1 ? { path: ['proxies', entry.key], value: undefined } : { path: ['proxies', entry.key, field.key], value: undefined },
+    ])],
+    safe: false,
+  }];
+  return [{
+    range: nodeRange(doc.lines, field.keyNode),
+    message: `${where} is config.json spelling; daemon.json reads "${target}" directly in "proxies"${taken ? ` (already set there)` : ''}.`,
+    fixes,
+  }];
+}
+
 export const clientShapeInDaemonJson: Rule = {
   meta: {
     id: 'DJ003',
@@ -49,7 +79,9 @@ export const clientShapeInDaemonJson: Rule = {
       '(or a `tcp://host:port` entry) stops it at startup with `the following directives don\'t match any configuration ' +
       'option: default`.\n\nThe quick fix lifts the values out of the entry and renames them; `ftpProxy` and `allProxy` ' +
       'have no daemon equivalent and are dropped (for a SOCKS proxy, use `socks5://…` in `http-proxy`/`https-proxy`). ' +
-      'If you meant to configure containers rather than the daemon, the original belongs in `~/.docker/config.json`.',
+      'If you meant to configure containers rather than the daemon, the original belongs in `~/.docker/config.json`.\n\n' +
+      'Besides the entry, each client-style field in it (`httpsProxy`, `noProxy`, `HTTP_PROXY` …) gets its own finding ' +
+      'on its own line, with a fix that moves just that field.',
     fact: 'docker-proxy-facts.md §1 "How daemon.json is validated" (client-style shape is fatal), §3 (config.json keys); dockerd 26.1.5 --validate (test-infra.md §4.2 case C).',
     dockerdRefuses: true,
     examples: {
@@ -68,15 +100,18 @@ export const clientShapeInDaemonJson: Rule = {
     if (doc.kind !== 'daemon-json' || proxies?.valueNode?.type !== 'object') return [];
     const props = objectProperties(proxies.valueNode);
     const entries = props.filter(isClientShapeEntry);
-    return entries.map((entry) => {
+    return entries.flatMap((entry) => {
       const key = maskCredentials(entry.key);
-      return {
+      const findings: RuleFinding[] = [{
         range: nodeRange(doc.lines, entry.keyNode),
         message:
           `"proxies.${key}" is the client config.json shape; dockerd does not know "${key}" and refuses to start. ` +
           'In daemon.json, put "http-proxy", "https-proxy" and "no-proxy" directly in "proxies".',
         fixes: [unwrapFix(doc, entry, props, entries.length === 1)],
-      };
+      }];
+      // Each client-style field on its own line, with a fix that moves just that one (issue 5 item 4).
+      for (const field of objectProperties(entry.valueNode)) findings.push(...fieldFinding(doc, entry, field, props));
+      return findings;
     });
   },
 };

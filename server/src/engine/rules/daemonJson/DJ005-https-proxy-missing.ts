@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { findProperty, jsonTransformEdit, nodeRange, objectProperties } from '../../parse/json';
-import { proxiesProperty, proxyKeyTarget } from './common';
+import { isClientShapeEntry, proxiesProperty, proxyKeyTarget } from './common';
 
 export const httpsProxyMissing: Rule = {
   meta: {
@@ -34,6 +34,9 @@ export const httpsProxyMissing: Rule = {
     if (https && !(https.type === 'string' && https.value === '') && https.type !== 'null') return [];
     // A misspelled https key (httpsProxy, HTTPS_PROXY) is DJ002's finding; don't report the same mistake twice.
     if (objectProperties(proxies.valueNode).some((p) => p.key !== 'https-proxy' && proxyKeyTarget(p.key) === 'https-proxy')) return [];
+    // So is one inside a client-shaped entry ("default": {"httpsProxy": …}): DJ003 moves it up.
+    const nested = objectProperties(proxies.valueNode).filter(isClientShapeEntry).flatMap((e) => objectProperties(e.valueNode));
+    if (nested.some((p) => proxyKeyTarget(p.key) === 'https-proxy')) return [];
     return [{
       range: nodeRange(doc.lines, proxies.keyNode),
       message: '"http-proxy" is set but "https-proxy" is not: registries are https, so dockerd pulls without the proxy. Add "https-proxy" (usually the same http:// URL).',

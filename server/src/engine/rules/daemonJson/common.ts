@@ -4,6 +4,7 @@ import type { ProxySetting, Range, RuleFinding } from '../../model';
 import type { Rule, RuleMeta } from '../../rule';
 import { findProperty, objectProperties, stringContentRange, stringValueOffset, type JsonNode, type JsonProperty } from '../../parse/json';
 import { DAEMON_PROXY_KEYS, clientFieldFor } from '../../proxy/names';
+import { hasPlaceholder } from '../../proxy/placeholder';
 
 /** The `proxies` property dockerd reads: the last one (Go's map decoding keeps the last duplicate). */
 export function proxiesProperty(doc: ParsedDocument): JsonProperty | undefined {
@@ -100,6 +101,7 @@ export function mirrorEntries(doc: ParsedDocument): MirrorEntry[] {
   const result: MirrorEntry[] = [];
   array.children.forEach((node, index) => {
     if (node.type !== 'string' || typeof node.value !== 'string') return;
+    if (hasPlaceholder(node.value)) return; // a template placeholder is an unknown mirror, not a broken one
     result.push({ index, value: node.value, node, range: stringContentRange(doc.lines, node), valueOffset: stringValueOffset(doc.text, node) });
   });
   return result;

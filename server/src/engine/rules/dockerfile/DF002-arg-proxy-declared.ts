@@ -24,7 +24,7 @@ export const argProxyDeclared = defineRule({
 }, (doc) => {
   const findings: RuleFinding[] = [];
   for (const a of dfModel(doc).proxies) {
-    if (a.keyword !== 'ARG' || a.stage < 0 || a.variable === 'no') continue;
+    if (a.keyword !== 'ARG' || a.stage < 0 || a.variable === 'no' || a.variable === 'socks') continue; // SOCKS_PROXY is no predefined arg: it needs its ARG
     if (a.value !== undefined && a.value !== '') continue; // DF003
     findings.push({
       range: a.nameRange,

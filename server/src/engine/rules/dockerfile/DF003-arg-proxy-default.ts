@@ -24,7 +24,8 @@ export const argProxyDefault = defineRule({
 }, (doc) => {
   const findings: RuleFinding[] = [];
   for (const a of dfModel(doc).proxies) {
-    if (a.keyword !== 'ARG' || a.stage < 0 || a.variable === 'no' || a.value === undefined || a.value === '') continue;
+    // SOCKS_PROXY is no predefined arg: deleting its ARG would stop --build-arg from reaching RUN.
+    if (a.keyword !== 'ARG' || a.stage < 0 || a.variable === 'no' || a.variable === 'socks' || a.value === undefined || a.value === '') continue;
     const secret = !!literalPassword(a.value);
     findings.push({
       range: a.nameRange,

@@ -6,6 +6,7 @@ import type { Rule, RuleMeta } from '../../rule';
 import { assignmentsOf, type DockerfileAssignment } from '../../parse/dockerfile';
 import { envVariableOf } from '../../proxy/names';
 import { splitProxyValue } from '../../proxy/urlChecks';
+import { hasPlaceholder } from '../../proxy/placeholder';
 
 /** The dockerfile-ast instruction type, without importing the library's classes into every rule. */
 export type Instruction = DockerfileDocument['dockerfile'] extends { getInstructions(): (infer I)[] } ? I : never;
@@ -147,7 +148,7 @@ export function literalPassword(value: string): [number, number] | undefined {
   const [s, e] = parts.userinfoRange;
   const userinfo = value.slice(s, e);
   const colon = userinfo.indexOf(':');
-  if (colon < 0 || colon === userinfo.length - 1 || userinfo.includes('$')) return undefined;
+  if (colon < 0 || colon === userinfo.length - 1 || hasPlaceholder(userinfo)) return undefined;
   return [s, e];
 }
 
@@ -161,7 +162,7 @@ export interface TextProxyUrl {
   variable?: ProxyVariable;
 }
 
-const ASSIGNMENT_RE = /(?<![A-Za-z0-9_$-])((?:https?|ftp|all|no)_proxy)=("[^"\n]*"|'[^'\n]*'|[^\s"';&|)`]*)/gi;
+const ASSIGNMENT_RE = /(?<![A-Za-z0-9_$-])((?:https?|ftp|all|socks|no)_proxy)=("[^"\n]*"|'[^'\n]*'|[^\s"';&|)`]*)/gi;
 const URL_RE = /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'`;|&<>()]+/g;
 
 /**

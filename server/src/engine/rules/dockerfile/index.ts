@@ -12,6 +12,10 @@ import { fromUsesDaemonProxy } from './DF009-from-uses-daemon-proxy';
 import { busyboxWget } from './DF010-busybox-wget';
 import { httpsProxySchemeInBuild } from './DF011-https-proxy-scheme-in-build';
 import { proxyArgBeforeFrom } from './DF012-proxy-arg-before-from';
+import { stageNoProxyMissing } from './DF013-no-proxy-missing';
+import { proxyMissingScheme } from './DF014-proxy-missing-scheme';
+import { runExportAlone } from './DF015-run-export-alone';
+import { unsetAfterEnv } from './DF016-unset-after-env';
 
 export const dockerfileRules: readonly Rule[] = [
   envProxy,
@@ -26,4 +30,8 @@ export const dockerfileRules: readonly Rule[] = [
   busyboxWget,
   httpsProxySchemeInBuild,
   proxyArgBeforeFrom,
+  stageNoProxyMissing,
+  proxyMissingScheme,
+  runExportAlone,
+  unsetAfterEnv,
 ];

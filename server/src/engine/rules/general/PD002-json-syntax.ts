@@ -1,5 +1,39 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
+import type { LineIndex } from '../../text';
+import type { JsonSyntaxError } from '../../parse/json';
+import { hasPlaceholder, isTemplatePath } from '../../proxy/placeholder';
+
+/** The last non-blank character before `offset`, or -1. */
+function previousChar(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return i;
+}
+
+/**
+ * Where the user made the mistake, not where the parser noticed it: a trailing comma on the comma itself, a missing
+ * comma at the end of the member before it.
+ */
+function located(text: string, lines: LineIndex, e: JsonSyntaxError, reader: string): RuleFinding {
+  const at = lines.offsetAt(e.range.start);
+  const prev = previousChar(text, at);
+  if (text[prev] === ',' && (text[at] === '}' || text[at] === ']')) {
+    return {
+      range: lines.range(prev, prev + 1),
+      message: `Invalid JSON: trailing comma before "${text[at]}"; ${reader}. Remove the comma.`,
+      fixes: [{ title: 'Remove the trailing comma', edits: [{ range: lines.range(prev, prev + 1), newText: '' }], safe: true }],
+    };
+  }
+  if (/comma expected/.test(e.message) && prev >= 0) {
+    return {
+      range: lines.range(prev, prev + 1),
+      message: `Invalid JSON: missing comma after this value; ${reader}.`,
+      fixes: [{ title: 'Insert a comma', edits: [{ range: lines.range(prev + 1, prev + 1), newText: ',' }], safe: false }],
+    };
+  }
+  return { range: e.range, message: `Invalid JSON: ${e.message}; ${reader}.` };
+}
 
 export const jsonSyntax: Rule = {
   meta: {
@@ -12,20 +46,29 @@ export const jsonSyntax: Rule = {
       'dockerd and the docker CLI read these files with Go\'s `encoding/json`, which accepts neither comments nor ' +
       'trailing commas. For **daemon.json** dockerd refuses to start (`unable to configure the Docker daemon with file …: ' +
       'invalid character …`). For **config.json** the CLI prints `WARNING: Error parsing config file` and carries on ' +
-      'without any of the file, proxies included, so containers and builds silently get no proxy.',
+      'without any of the file, proxies included, so containers and builds silently get no proxy.\n\n' +
+      'The finding sits where the mistake is: a trailing comma on the comma (with a fix that removes it), a missing ' +
+      'comma at the end of the member before it.\n\n' +
+      'In a template (`daemon.json.j2`, `.tpl`, `.tmpl`, `.erb`, `.template`) that holds template syntax, the finding ' +
+      'is information: the file becomes JSON only once rendered.',
     fact: 'docker-proxy-facts.md §1 (validation), §3 (config.json parse errors, docker/for-win#11938); verified with dockerd 26 --validate (test-infra.md §4.2).',
     dockerdRefuses: true,
     examples: {
-      bad: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "http-proxy": "http://proxy.example.com:3128",\n  }\n}\n' },
-      good: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "http-proxy": "http://proxy.example.com:3128"\n  }\n}\n' },
+      bad: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "https-proxy": "http://proxy.example.com:3128",\n  }\n}\n' },
+      good: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "https-proxy": "http://proxy.example.com:3128"\n  }\n}\n' },
     },
   },
   check(doc): RuleFinding[] {
     if (doc.kind !== 'daemon-json' && doc.kind !== 'cli-config') return [];
+    // A template (`daemon.json.j2`) with `{{ … }}` or `{% … %}` outside strings is not JSON until it is rendered.
+    if (isTemplatePath(doc.path) && hasPlaceholder(doc.text)) {
+      return doc.json.syntaxErrors.slice(0, 1).map((e) => ({
+        range: e.range,
+        severity: 'info' as const,
+        message: `Not JSON until rendered (${e.message} here, next to template syntax): only the parts that parse were checked; lint the rendered file too.`,
+      }));
+    }
     const reader = doc.kind === 'daemon-json' ? 'dockerd will not start' : 'the docker CLI ignores the whole file, proxies included';
-    return doc.json.syntaxErrors.slice(0, 1).map((e) => ({
-      range: e.range,
-      message: `Invalid JSON: ${e.message}; ${reader}.`,
-    }));
+    return doc.json.syntaxErrors.slice(0, 1).map((e) => located(doc.text, doc.lines, e, reader));
   },
 };

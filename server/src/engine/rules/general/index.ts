@@ -2,5 +2,6 @@
 import type { Rule } from '../../rule';
 import { fileNotLintable } from './PD001-file-not-lintable';
 import { jsonSyntax } from './PD002-json-syntax';
+import { typographicQuotes } from './PD003-typographic-quotes';
 
-export const generalRules: readonly Rule[] = [fileNotLintable, jsonSyntax];
+export const generalRules: readonly Rule[] = [fileNotLintable, jsonSyntax, typographicQuotes];

@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { findProperty, jsonTransformEdit, nodeRange } from '../../parse/json';
 import { show } from './shared';
+import { PER_CONSUMER_NOTE, suggestedNoProxy } from '../../proxy/missingNoProxy';
 import { daemonProxies, entryFor, proxiedRegistries } from './registries';
 
 export const noProxyMissing: Rule = {
@@ -10,12 +11,14 @@ export const noProxyMissing: Rule = {
     name: 'no-proxy-missing',
     kinds: ['daemon-json'],
     defaultSeverity: 'warning',
-    summary: 'daemon.json sets a proxy and names internal registries, but `proxies` has no `no-proxy`.',
+    summary: 'daemon.json sets a proxy but `proxies` has no `no-proxy` (a warning when the file names internal registries, else info).',
     description:
       'With `proxies.http-proxy`/`https-proxy` set and no `no-proxy`, dockerd sends every registry request through ' +
       'the proxy; only localhost and loopback addresses go direct (Go does that on its own). Registries the same file ' +
       'names in `insecure-registries`, or mirrors on private addresses or internal names, are then reached through ' +
-      'the corporate proxy, which often cannot reach them.\n\nAdd `"no-proxy"` to `proxies` with those hosts.',
+      'the corporate proxy, which often cannot reach them: that is a warning. Without such registries the finding is ' +
+      'information: dockerd still skips the proxy for loopback, but any internal host you pull from later is proxied.' +
+      '\n\nAdd `"no-proxy"` to `proxies` with those hosts.\n\n' + PER_CONSUMER_NOTE,
     fact: 'docker-proxy-facts.md §1 (only `proxies` keys reach dockerd), §2 (mirrors and insecure registries) and §6 (Go: implicit loopback bypass only)',
     examples: {
       bad: { kind: 'daemon-json', text: '{\n  "registry-mirrors": ["https://mirror.lab.internal"],\n  "proxies": {\n    "https-proxy": "http://proxy.example.com:3128"\n  }\n}\n' },
@@ -27,19 +30,33 @@ export const noProxyMissing: Rule = {
     const proxiesProp = findProperty(doc.json.root, 'proxies');
     if (!proxiesProp?.valueNode || proxiesProp.valueNode.type !== 'object') return [];
     if (findProperty(proxiesProp.valueNode, 'no-proxy')) return [];
+    // A top-level "no-proxy" is DJ001's finding: moving it into "proxies" settles this one too.
+    if (findProperty(doc.json.root, 'no-proxy')) return [];
     const proxies = daemonProxies(doc);
     if (!proxies.http && !proxies.https) return [];
     const registries = proxiedRegistries(doc, proxies, '');
-    if (registries.length === 0) return [];
     const hosts = [...new Set(registries.map(entryFor))];
+    const value = suggestedNoProxy(hosts);
+    if (registries.length === 0) {
+      return [{
+        range: nodeRange(doc.lines, proxiesProp.keyNode),
+        severity: 'info',
+        message: '"proxies" sets a proxy but no "no-proxy": dockerd skips the proxy only for loopback, so every other host, internal ones included, goes through it. Add "no-proxy" with the hosts that must be reached directly.',
+        fixes: [{
+          title: `Add "no-proxy": "${value}"`,
+          edits: [jsonTransformEdit(doc.text, [{ path: ['proxies', 'no-proxy'], value }])],
+          safe: false, // adds a setting the user did not write; offered, not applied by fix-all
+        }],
+      }];
+    }
     const first = show(registries[0].text);
     const more = registries.length > 1 ? ` and ${registries.length - 1} more` : '';
     return [{
       range: nodeRange(doc.lines, proxiesProp.keyNode),
       message: `"proxies" sets a proxy but no "no-proxy": dockerd will reach ${first}${more} through the proxy; add "no-proxy" with the registries that must be reached directly.`,
       fixes: [{
-        title: `Add "no-proxy": "${hosts.join(',')}"`,
-        edits: [jsonTransformEdit(doc.text, [{ path: ['proxies', 'no-proxy'], value: hosts.join(',') }])],
+        title: `Add "no-proxy": "${value}"`,
+        edits: [jsonTransformEdit(doc.text, [{ path: ['proxies', 'no-proxy'], value }])],
         safe: false,
       }],
     }];

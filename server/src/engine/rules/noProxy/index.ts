@@ -10,6 +10,8 @@ import { portEntry } from './NP009-port-entry';
 import { loopbackMissing } from './NP010-loopback-missing';
 import { registryNotInNoProxy } from './NP011-registry-not-in-no-proxy';
 import { noProxyMissing } from './NP012-no-proxy-missing';
+import { entryCannotBeMeant } from './NP013-entry-cannot-be-meant';
+import { registrySentDirect } from './NP014-registry-sent-direct';
 
 export const noProxyRules: readonly Rule[] = [
   unsupportedWildcard,
@@ -22,4 +24,6 @@ export const noProxyRules: readonly Rule[] = [
   loopbackMissing,
   registryNotInNoProxy,
   noProxyMissing,
+  entryCannotBeMeant,
+  registrySentDirect,
 ];

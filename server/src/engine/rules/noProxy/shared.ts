@@ -4,6 +4,12 @@ import type { ParsedDocument } from '../../document';
 import type { Fix, ProxySetting, Range, TextEdit } from '../../model';
 import { parseNoProxy, type NoProxyEntry } from '../../proxy/noProxy';
 import { maskCredentials } from '../../proxy/url';
+import { hasPlaceholder } from '../../proxy/placeholder';
+
+/** A template placeholder other than a plain `$VAR` (those stay entries of kind `variable`, judged around). */
+function hasTemplatePlaceholder(value: string): boolean {
+  return hasPlaceholder(value.replace(/\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/g, ''));
+}
 
 export const ALL_KINDS = ['daemon-json', 'cli-config', 'dockerfile', 'systemd-dropin', 'compose', 'ci-workflow', 'shell'] as const;
 /** Kinds that can hold values read inside containers; the rules still check each setting's consumer. */
@@ -29,7 +35,7 @@ function baseOffset(doc: ParsedDocument, setting: ProxySetting): number | undefi
 /** Every NO_PROXY setting of the document, parsed. */
 export function noProxyValues(doc: ParsedDocument): NoProxyValue[] {
   return doc.proxySettings
-    .filter((s) => s.variable === 'no')
+    .filter((s) => s.variable === 'no' && !hasTemplatePlaceholder(s.value))
     .map((setting) => ({ setting, entries: parseNoProxy(setting.value), base: baseOffset(doc, setting) }));
 }
 

@@ -1,4 +1,5 @@
 import type { Rule } from '../../rule';
+import { isTemplatePath, maskPlaceholders } from '../../proxy/placeholder';
 import type { RuleFinding } from '../../model';
 import { isUnitDoc, setsProxy, serviceEnvironment } from './common';
 
@@ -36,7 +37,11 @@ export const percentSpecifier: Rule = {
   check(doc): RuleFinding[] {
     if (!isUnitDoc(doc)) return [];
     const findings: RuleFinding[] = [];
-    for (const { word } of serviceEnvironment(doc)) {
+    // In a template, a '%' inside `<%= … %>` or `%PROXY%` is rendered away before systemd reads the file.
+    const masked = isTemplatePath(doc.path) ? maskPlaceholders(doc.text) : doc.text;
+    for (const { word: raw } of serviceEnvironment(doc)) {
+      const specifiers = raw.specifiers.filter((s) => masked[s.start] === doc.text[s.start]);
+      const word = { ...raw, specifiers };
       if (word.specifiers.length === 0 || !setsProxy(word)) continue;
       const first = word.specifiers[0];
       const last = word.specifiers[word.specifiers.length - 1];

@@ -8,10 +8,11 @@ export const allProxyOnly: Rule = {
     name: 'all-proxy-only',
     kinds: ['systemd-dropin'],
     defaultSeverity: 'warning',
-    summary: 'dockerd (Go) ignores ALL_PROXY: with only ALL_PROXY set, pulls connect directly.',
+    summary: 'dockerd (Go) ignores ALL_PROXY and SOCKS_PROXY: with only those set, pulls connect directly.',
     description:
       'Go\'s proxy support reads `HTTP_PROXY`, `HTTPS_PROXY` and `NO_PROXY` (upper or lower case) and nothing else: ' +
-      '`ALL_PROXY` and `FTP_PROXY` are never looked at. A drop-in whose only proxy variable is `ALL_PROXY` leaves ' +
+      '`ALL_PROXY`, `SOCKS_PROXY` and `FTP_PROXY` are never looked at. A drop-in whose only proxy variable is ' +
+      '`ALL_PROXY` (or `SOCKS_PROXY`) leaves ' +
       'dockerd without a proxy, so `docker pull` goes direct and times out behind a firewall, while curl on the same ' +
       'host (which does read `ALL_PROXY`) works.\n\n' +
       'Set `HTTPS_PROXY` (registries are https) and `HTTP_PROXY` instead. A SOCKS proxy is fine there: ' +
@@ -31,7 +32,8 @@ export const allProxyOnly: Rule = {
   check(doc): RuleFinding[] {
     if (!isUnitDoc(doc)) return [];
     const map = proxyAssignments(doc);
-    const all = effective(map, 'all_proxy');
+    // SOCKS_PROXY is the same trap: Go reads neither (facts §6), whatever the name promises.
+    const all = effective(map, 'all_proxy') ?? effective(map, 'socks_proxy');
     if (!all) return [];
     const others = effective(map, 'http_proxy') ?? effective(map, 'https_proxy');
     const shell = shellStyleProxyNames(doc);

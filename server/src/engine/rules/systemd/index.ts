@@ -10,6 +10,9 @@ import { shellSyntaxInDropin } from './SV012-shell-syntax-in-dropin';
 import { caseConflict } from './SV013-case-conflict';
 import { userDirTypo } from './SV014-user-dir-typo';
 import { rejectedAssignment } from './SV015-rejected-assignment';
+import { dropinNoProxyMissing } from './SV016-no-proxy-missing';
+import { variableInEnvironment } from './SV017-variable-in-environment';
+import { notADirective } from './SV018-not-a-directive';
 
 export const systemdRules: readonly Rule[] = [
   percentSpecifier,
@@ -21,4 +24,7 @@ export const systemdRules: readonly Rule[] = [
   caseConflict,
   userDirTypo,
   rejectedAssignment,
+  dropinNoProxyMissing,
+  variableInEnvironment,
+  notADirective,
 ];

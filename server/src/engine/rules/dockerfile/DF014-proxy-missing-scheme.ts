@@ -1,0 +1,28 @@
+import type { RuleFinding } from '../../model';
+import { checkMissingScheme } from '../../proxy/urlChecks';
+import { defineRule } from './common';
+
+export const proxyMissingScheme = defineRule({
+  id: 'DF014',
+  name: 'proxy-missing-scheme',
+  kinds: ['dockerfile'],
+  defaultSeverity: 'warning',
+  summary: 'A proxy URL in ENV or ARG without "http://": Go and curl assume it, Python tools in RUN steps and containers refuse it.',
+  description:
+    'A proxy value such as `proxy.corp:3128` works for Go programs and curl, which assume `http://`, but pip, ' +
+    'requests and other urllib3-based tools stop with `ProxySchemeUnknown`, so `RUN pip install …` fails while ' +
+    '`RUN curl …` works. Write the scheme explicitly; the quick fix prepends `http://`.',
+  fact: 'docker-proxy-facts.md §7 "A proxy value without a scheme" (Go retries with http://, curl assumes HTTP, urllib3 ≥ 1.26.3 raises ProxySchemeUnknown).',
+  examples: {
+    bad: { kind: 'dockerfile', text: 'FROM python:3.12-slim\nARG https_proxy=proxy.example.com:3128\nARG no_proxy=localhost\nRUN pip install requests\n' },
+    good: { kind: 'dockerfile', text: 'FROM python:3.12-slim\nRUN pip install requests\n' },
+  },
+}, (doc) => {
+  const findings: RuleFinding[] = [];
+  for (const setting of doc.proxySettings) {
+    if (setting.variable === 'no' || setting.value.trim() === '') continue;
+    const f = checkMissingScheme(doc, setting);
+    if (f) findings.push(f);
+  }
+  return findings;
+});
