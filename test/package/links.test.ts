@@ -31,11 +31,16 @@ const trackedDirs = new Set([...tracked].flatMap((f) => f.split('/').slice(0, -1
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const commands = new Set<string>((manifest.contributes?.commands ?? []).map((c: { command: string }) => c.command));
 
+/** VS Code commands our links may name (they are built in, not contributed). */
+const BUILTIN_COMMANDS = new Set(['workbench.action.openSettings', 'workbench.trust.manage', 'workbench.view.extension.dockerProxyDoctor']);
+
 /** Why `link` (found in file `from`, a path inside `tree`) is broken, or undefined when it is fine. */
 function problem(link: string, from: string, tree: { has(p: string): boolean; name: string }): string | undefined {
   if (link.startsWith('#') || link.startsWith('mailto:')) return undefined;
   if (link.startsWith('command:')) {
     const id = link.slice('command:'.length).split('?')[0];
+    // VS Code's own commands (welcome-view links open settings or workspace trust) exist in every VS Code.
+    if (BUILTIN_COMMANDS.has(id)) return undefined;
     return commands.has(id) ? undefined : `command ${id} is not contributed in package.json`;
   }
   if (link.startsWith(PROJECT_URL)) {

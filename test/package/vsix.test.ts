@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ALL_RULES, PROJECT_URL } from '../../server/src/engine';
 import { packageVsix, ROOT, vsceLs, vsixEntries } from './helpers';
+import { statusChecksWithPages } from '../../scripts/rule-docs';
 
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
@@ -19,6 +20,8 @@ function expectedFiles(): string[] {
     'dist/extension.js', 'dist/server.js',
     'resources/icon.png', ...dir('resources/views'),
     ...ALL_RULES.map((r) => `docs/rules/${r.meta.id}.md`), 'docs/rules/README.md',
+    // Proxy Status findings with a page of their own (the view's "explain" opens them)
+    ...statusChecksWithPages().map((c) => `docs/rules/${c.meta.id}.md`),
     ...dir('schemas'), ...dir('syntaxes'),
   ].sort();
 }

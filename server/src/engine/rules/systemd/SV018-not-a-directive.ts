@@ -19,7 +19,8 @@ export const notADirective: Rule = {
       '`usr=alice`, `proxy-port=3128` or a pasted bare URL is logged as "Unknown key name" or "Missing \'=\'" and ' +
       'ignored, so whatever it was meant to set never reaches dockerd. Proxy variable lines written this way ' +
       '(`HTTP_PROXY=…`, `export …`) are SV012\'s finding; this rule reports the other lines.\n\n' +
-      'Put variables in `Environment="NAME=value"` and drop notes into `#` comments.',
+      'Put variables in `Environment="NAME=value"` and drop notes into `#` comments. Only drop-ins that set a proxy ' +
+      'are checked.',
     fact: 'docker-proxy-facts.md §9 (drop-ins are unit files: `[Service]` + `Environment=`); systemd.syntax(7) key names.',
     examples: {
       bad: { kind: 'systemd-dropin', text: '[Service]\nEnvironment="HTTPS_PROXY=http://proxy.example.com:3128"\nproxy_user=alice\n' },
@@ -28,6 +29,8 @@ export const notADirective: Rule = {
   },
   check(doc): RuleFinding[] {
     if (!isUnitDoc(doc)) return [];
+    // Only drop-ins that set a proxy: other unit-file mistakes are not ours to report (strictly proxy-related).
+    if (doc.proxySettings.length === 0) return [];
     // In a template, control lines (`<% if … %>`, `{% for … %}`) are gone once it is rendered.
     const template = isTemplatePath(doc.path);
     const findings: RuleFinding[] = [];
