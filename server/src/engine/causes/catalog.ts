@@ -47,6 +47,8 @@ const UNKNOWN_CA_TEXTS: RegExp[] = [
       /unable to get local issuer certificate/i,
       /server certificate verification failed\. CAfile:/i,
       /Certificate verification failed: The certificate is NOT trusted/i,
+      /Unable to locally verify the issuer's authority/i,
+      /cannot verify [^ ]+'s certificate, issued by/i,
     ];
 
 const TRUST_CA_STEPS =
@@ -66,7 +68,8 @@ export const CAUSES: readonly Cause[] = [
       // curl/git, apt, npm/yarn (Node) and pip name the loopback proxy they could not reach
       /Failed to connect to (127\.\d+\.\d+\.\d+|localhost|::1) port \d+\b.*(Connection refused|Couldn't connect to server)/i,
       /Could not connect to (127\.\d+\.\d+\.\d+|localhost):\d+ \([^)]*\)[.,]? ?-? ?connect \(111: Connection refused\)/i,
-      /connect ECONNREFUSED (127\.\d+\.\d+\.\d+|::1):\d+/i,
+      /(failed, reason: |cause=)connect ECONNREFUSED (127\.\d+\.\d+\.\d+|::1):\d+/i,
+      /can't connect to remote host \((127\.\d+\.\d+\.\d+)\): Connection refused/i,
       /Connecting to (127\.\d+\.\d+\.\d+|localhost)[^ ]*:\d+\.\.\. failed: Connection refused/i,
     ],
     examples: [
@@ -206,7 +209,7 @@ export const CAUSES: readonly Cause[] = [
     texts: [
       /first record does not look like a TLS handshake/i,
       /oversized record received with length \d+/i,
-      /proxyconnect tcp: .*(wrong version number|tls: )/i,
+      /proxyconnect tcp: .*wrong version number/i,
       /SSL routines.*wrong version number/i,
       /\[SSL: WRONG_VERSION_NUMBER\] wrong version number/i,
       /ERR_SSL_WRONG_VERSION_NUMBER/i,
@@ -290,10 +293,12 @@ export const CAUSES: readonly Cause[] = [
       /Could not resolve host/i,
       /Temporary failure in name resolution/i,
       /Temporary failure resolving '[^']+'/i,
-      /getaddrinfo (ENOTFOUND|EAI_AGAIN) [^\s,]+/i,
+      /failed, reason: getaddrinfo (ENOTFOUND|EAI_AGAIN) [^\s,]+/i,
       /unable to resolve host address/i,
       /wget: bad address '[^']+'/i,
-      /Name or service not known/i,
+      /Resolving [^ ]+ \([^)]*\)\.\.\. failed: (Name or service not known|Temporary failure in name resolution)/i,
+      /Failed to establish a new connection: \[Errno -[23]\]/i,
+      /Could not resolve '[^']+'/i,
     ],
     examples: [
       'Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on 127.0.0.53:53: no such host',
@@ -311,7 +316,8 @@ export const CAUSES: readonly Cause[] = [
     related: ['NP011'],
     texts: [
       /dial tcp [^ ]+:\d+: connect: connection refused/i,
-      /connect ECONNREFUSED [^\s,]+/i,
+      // Node's own words appear in any app log (a database not started); only npm/yarn's request failures count
+      /failed, reason: connect ECONNREFUSED [^\s,]+/i,
       /Could not connect to [^ ]+:\d+ \([^)]*\)[.,]? ?-? ?connect \(111: Connection refused\)/i,
       /Failed to connect to [^ ]+ port \d+\b.*Couldn't connect to server/i,
       /failed: Connection refused\./i,
@@ -338,7 +344,7 @@ export const CAUSES: readonly Cause[] = [
       /Connection timed out after \d+ milliseconds/i,
       /Failed to connect to [^ ]+ port \d+\b.*(Connection timed out|Timeout was reached)/i,
       /"https?:\/\/[^"]+": context deadline exceeded/i,
-      /connect ETIMEDOUT [^\s,]+/i,
+      /failed, reason: connect ETIMEDOUT [^\s,]+/i,
       /\bERR_SOCKET_TIMEOUT\b/,
       /ConnectTimeoutError\(/,
       /Could not connect to [^ ]+:\d+ \([^)]*\), connection timed out/i,
@@ -382,10 +388,10 @@ export const CAUSES: readonly Cause[] = [
     texts: [
       /: EOF(?=["'\s]*$)/i,
       /Empty reply from server/i,
-      /\bsocket hang up\b/i,
+      /failed, reason: socket hang up/i,
       /Client network socket disconnected before secure TLS connection was established/i,
       /\bSSL_ERROR_SYSCALL\b/i,
-      /\bcode ECONNRESET\b/i,
+      /\bnpm (ERR!|error) code ECONNRESET\b/i,
       /RemoteDisconnected\('Remote end closed connection without response'\)/,
     ],
     examples: ['curl: (52) Empty reply from server', 'npm ERR! network Client network socket disconnected before secure TLS connection was established'],

@@ -2,8 +2,8 @@
 // catalog (the same causes the connectivity test reports). Line-oriented; a match may span one wrapped line.
 import type { LayerId } from '../status/report';
 import { maskCredentials } from '../proxy/url';
-import type { Cause } from './catalog';
-import { cleanLine, layerOfSource, logLines, type LineSource, type LogLine } from './logLines';
+import { causeById, type Cause } from './catalog';
+import { cleanLine, layerOfSource, logLines, originalIndex, type LineSource, type LogLine } from './logLines';
 import { matchCauses } from './match';
 
 export interface Explanation {
@@ -37,7 +37,8 @@ const MAX_LINE = 8_000;
 const MAX_RESULTS = 200;
 
 function clip(text: string): string {
-  const t = maskCredentials(text.trim());
+  // curl -v and proxy logs print the Basic credentials as a header; base64 is not a mask
+  const t = maskCredentials(text.trim()).replace(/((?:Proxy-)?Authorization:\s*\w+\s+)\S+/gi, '$1xxxxx');
   return t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT - 1)}…` : t;
 }
 
@@ -53,8 +54,8 @@ function explanationOf(l: LogLine, joined: string, ownLength: number, lineText: 
   const ambiguous = matches.length > 1 && matches[1].cause.priority === c.priority;
   return {
     line: l.line,
-    start: l.offset + index,
-    end: l.offset + index + best.text.length,
+    start: originalIndex(l, index),
+    end: originalIndex(l, index + best.text.length, true),
     id: c.id,
     title: c.title,
     layer: c.layer ?? layerOfSource(l.source),
@@ -62,36 +63,57 @@ function explanationOf(l: LogLine, joined: string, ownLength: number, lineText: 
     action: c.action,
     related: c.related,
     text: clip(lineText),
-    matched: maskCredentials(best.text),
+    matched: clip(best.text),
     alternatives: matches.slice(1).map((m) => ({ id: m.cause.id, title: m.cause.title })),
     decide: c.decide ?? (ambiguous ? matches[1].cause.decide : undefined),
     source: l.source,
   };
 }
 
+// The connectivity test's own report (engine/probe/format.ts) names its causes: `   cause:    [proxy-refused] …`
+// under `== [FAIL] daemon → registry-1.docker.io …`. A pasted report is explained with the same catalog entries.
+const REPORT_HEADER = /^== \[(?:FAIL|TIMEOUT|UNREACHABLE)\] ([a-z-]+)/;
+const REPORT_CAUSE = /^\s+cause:\s+\[([a-z0-9-]+)\]/;
+const LAYERS: readonly LayerId[] = ['vscode', 'cli-shell', 'client-config', 'daemon', 'builder', 'build-args'];
+
+function fromReport(l: LogLine, layer: LayerId | undefined): Explanation | undefined {
+  const m = REPORT_CAUSE.exec(l.text);
+  const c = m ? causeById(m[1]) : undefined;
+  if (!m || !c) return undefined;
+  return {
+    line: l.line, start: originalIndex(l, m[0].indexOf('[')), end: originalIndex(l, m[0].length, true), id: c.id, title: c.title,
+    layer: c.layer ?? layer, cause: c.cause, action: c.action, related: c.related, text: clip(l.text), matched: m[0].trim(),
+    alternatives: [], decide: c.decide, source: l.source,
+  };
+}
+
 /**
- * Every recognised error in a log, once each (the same cause with the same matched words is reported at its first
- * line only; BuildKit prints each error twice), in line order.
+ * Every recognised error in a log, once each, in line order: a cause is reported at its first line for each layer
+ * (BuildKit prints an error twice, npm spreads one over several `npm ERR!` lines, apt retries per mirror).
  */
 export function explainLog(text: string): Explanation[] {
   const lines = logLines(text);
   const found: Explanation[] = [];
   const seen = new Set<string>();
+  let reportLayer: LayerId | undefined;
   for (let i = 0; i < lines.length && found.length < MAX_RESULTS; i++) {
     const l = lines[i];
     const own = l.text.slice(0, MAX_LINE);
-    let e = explanationOf(l, own, own.length, own);
+    const header = REPORT_HEADER.exec(own);
+    if (header) reportLayer = LAYERS.find((x) => x === header[1]);
+    else if (own.startsWith('== ')) reportLayer = undefined;
+    let e = fromReport(l, reportLayer) ?? explanationOf(l, own, own.length, own);
     if (!e && i + 1 < lines.length) {
       // a wrapped line: the terminal (or a copy from it) broke the message at its width, with or without a space
       const next = lines[i + 1].text.slice(0, MAX_LINE).trimStart();
       for (const joiner of ['', ' ']) {
         e = explanationOf(l, own + joiner + next, own.length, own + joiner + next);
-        if (e && e.end - l.offset > own.length) break;
+        if (e && e.end > originalIndex(l, own.length, true)) break;
         e = undefined;
       }
     }
     if (!e) continue;
-    const key = `${e.id}\u0000${e.matched.toLowerCase()}`;
+    const key = `${e.id}\u0000${e.layer ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     found.push(e);
@@ -101,6 +123,6 @@ export function explainLog(text: string): Explanation[] {
 
 /** One terminal or editor line on its own (no context from other lines): for link and hover providers. */
 export function explainLine(raw: string): Explanation | undefined {
-  const { text, offset } = cleanLine(raw.slice(0, MAX_LINE));
-  return explanationOf({ line: 1, text, offset, source: 'shell' }, text, text.length, text);
+  const { text, offset, removed } = cleanLine(raw.slice(0, MAX_LINE));
+  return explanationOf({ line: 1, text, offset, removed, source: 'shell' }, text, text.length, text);
 }

@@ -13,6 +13,8 @@ export interface LogLine {
   text: string;
   /** Where the text starts in the original line without ANSI codes (for editor and terminal ranges). */
   offset: number;
+  /** Positions in `text` where a `\` of a `\"` escape was dropped (to map matches back to the line). */
+  removed: number[];
   source: LineSource;
 }
 
@@ -33,7 +35,7 @@ function physicalLines(text: string): string[] {
 }
 
 /** One line, cleaned, with no context: what a terminal link provider or a hover sees. */
-export function cleanLine(raw: string): { text: string; offset: number; step?: number } {
+export function cleanLine(raw: string): { text: string; offset: number; removed: number[]; step?: number } {
   const plain = stripAnsi(raw);
   let offset = 0;
   let step: number | undefined;
@@ -46,8 +48,12 @@ export function cleanLine(raw: string): { text: string; offset: number; step?: n
     if (t) offset = t[0].length;
   }
   // dockerd and containerd log with logfmt, where quotes inside msg="…" are escaped
-  const text = plain.slice(offset).replace(/\\"/g, '"');
-  return { text, offset, step };
+  const removed: number[] = [];
+  const text = plain.slice(offset).replace(/\\"/g, (_m, at: number) => {
+    removed.push(at - removed.length);
+    return '"';
+  });
+  return { text, offset, removed, step };
 }
 
 function sourceOf(text: string): LineSource | undefined {
@@ -71,14 +77,21 @@ export function logLines(text: string): LogLine[] {
     if (legacy) inRun = legacy[1].toUpperCase() === 'RUN';
     else if (SUMMARY_RUN.test(plain) || TTY_ERROR_RUN.test(plain)) inRun = true;
     else if (/^(Successfully built|ERROR: failed to solve|failed to solve)/i.test(plain.trim())) inRun = false;
-    const { text: clean, offset, step } = cleanLine(raw);
+    const { text: clean, offset, removed, step } = cleanLine(raw);
     let source: LineSource = sourceOf(clean) ?? 'shell';
     if (step !== undefined) source = runSteps.has(step) ? 'run-step' : 'buildkit';
     else if (inRun && source === 'shell') source = 'run-step';
     else if (/^(ERROR: )?failed to solve:/i.test(clean.trim())) source = 'buildkit';
-    out.push({ line: i + 1, text: clean, offset, source });
+    out.push({ line: i + 1, text: clean, offset, removed, source });
   });
   return out;
+}
+
+/** Index in the original line (without ANSI) of index `p` of a cleaned line; `end` for an exclusive end. */
+export function originalIndex(l: Pick<LogLine, 'offset' | 'removed'>, p: number, end = false): number {
+  let shift = 0;
+  for (const r of l.removed) if (end ? r < p : r <= p) shift++;
+  return l.offset + p + shift;
 }
 
 /** The layer a line's context points at, for causes that do not name their own. */
