@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { CLIENT_NAME, ServerController } from './languageClient';
 import { ServerStatusItem } from './statusItem';
+import { registerExplain } from './explain';
 
 let controller: ServerController | undefined;
 
@@ -18,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
   controller = server;
   context.subscriptions.push(output, server, new ServerStatusItem(server));
   registerCommands(context, server);
+  registerExplain(context, output);
   const ready = server.start();
   return { serverState: () => server.serverState, whenReady: () => ready };
 }
