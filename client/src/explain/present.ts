@@ -38,8 +38,12 @@ export async function fileAtFault(e: Explanation): Promise<vscode.Uri | undefine
   if (prefixes.has('DF') || e.layer === 'build-args') {
     const active = vscode.window.activeTextEditor?.document;
     if (active?.languageId === 'dockerfile') return active.uri;
-    const [found] = await vscode.workspace.findFiles('**/{Dockerfile,Containerfile,*.Dockerfile,Dockerfile.*}', '**/node_modules/**', 1);
-    return found;
+    try {
+      const [found] = await vscode.workspace.findFiles('**/{Dockerfile,Containerfile,*.Dockerfile,Dockerfile.*}', '**/node_modules/**', 1);
+      return found;
+    } catch {
+      return undefined; // file search unavailable (no ripgrep in some hosts): no button, not an error
+    }
   }
   return undefined;
 }
@@ -59,7 +63,16 @@ export function explanationText(e: Explanation): string {
   return maskCredentials(lines.join('\n'));
 }
 
+/** Never rejects: callers do not await it (a notification stays open until the user acts). */
 export async function presentExplanation(e: Explanation, output: vscode.LogOutputChannel): Promise<void> {
+  try {
+    await present(e, output);
+  } catch (error) {
+    output.error(`explain: could not show the explanation of ${e.id}: ${maskCredentials(String(error))}`);
+  }
+}
+
+async function present(e: Explanation, output: vscode.LogOutputChannel): Promise<void> {
   output.info(`explain:\n${explanationText(e)}`);
   const file = await fileAtFault(e);
   const rule = e.related.find((r) => RULE_ID.test(r));
