@@ -10,6 +10,7 @@ import { StatusService } from './status/statusService';
 import { StatusTreeProvider } from './status/treeProvider';
 import { ServerStatusItem } from './statusItem';
 import { startWhenNeeded } from './lazyStart';
+import { registerExplain } from './explain';
 
 let controller: ServerController | undefined;
 
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
   registerCommands(context, server);
   registerStatusCommands(context, server, service);
   connectivity.register(context);
+  registerExplain(context, output);
   context.subscriptions.push(startWhenNeeded(server, tree.view));
   return {
     serverState: () => server.serverState,

@@ -7,6 +7,7 @@ import { collectTargets } from './cli/files';
 import { formatJson, formatSarif, formatText, type FileFindings } from './cli/format';
 import { runStatus, type StatusArgs } from './cli/status';
 import { runTest, TestUsageError } from './cli/test';
+import { ExplainUsageError, runExplain } from './cli/explain';
 import { version } from '../../package.json';
 
 const USAGE = `Usage:
@@ -15,6 +16,7 @@ const USAGE = `Usage:
   docker-proxy-doctor status [--root DIR] [--format text|json] [--docker PATH] [--systemctl PATH] [--timeout SECONDS]
   docker-proxy-doctor test [--registry HOST[:PORT]]... [--timeout S] [--ca FILE]... [--format text|json] [--deep]
                            [--layer cli-shell|client-config|daemon|builder]... [--docker PATH] [--resolve HOST=ADDRESS]...
+  docker-proxy-doctor explain [--format text|json] [FILE]
   docker-proxy-doctor --version | --help
 
 lint    Checks Dockerfiles, daemon.json, ~/.docker/config.json, docker.service drop-ins, Compose files, CI workflows
@@ -31,6 +33,8 @@ test    Probes registries (default Docker Hub) through the proxy each layer woul
         rules, and names the cause and next step of every failure. Phases: DNS, TCP, CONNECT, TLS, GET /v2/, token
         realm. --timeout per probe (default 5), --ca trusts an extra CA (NODE_EXTRA_CA_CERTS too), --deep also runs
         "docker pull hello-world" for the daemon. Exit 1 when a layer fails.
+explain Reads a log (FILE, or stdin: docker build . 2>&1 | docker-proxy-doctor explain) and prints each known
+        Docker proxy error once, with its line number, cause, layer and next action. Exit 1 when it found one.
 `;
 
 class UsageError extends Error {}
@@ -192,6 +196,13 @@ async function main(argv: string[]): Promise<number> {
         return await runTest(rest, (text) => process.stdout.write(text));
       } catch (error) {
         if (error instanceof TestUsageError) throw new UsageError(error.message);
+        throw error;
+      }
+    case 'explain':
+      try {
+        return await runExplain(rest, (text) => process.stdout.write(text), (text) => process.stderr.write(text), process.stdin);
+      } catch (error) {
+        if (error instanceof ExplainUsageError) throw new UsageError(error.message);
         throw error;
       }
     case '--version':

@@ -4,7 +4,8 @@
 #      (extensionDevelopmentPath via the workbench `payload` URL parameter; exit code from window.codeAutomationExit);
 #  (b) a UI smoke test against the packaged and INSTALLED .vsix (Explorer, Problems panel, palette command, screenshot).
 #  (c) activation of the installed .vsix: an ordinary JSON file in a workspace without Docker files does not start
-#      its language server; a Docker workspace does (activation time printed), and a rule id clicked in Problems opens the bundled page.
+#      its language server; a Docker workspace does (activation time printed), and a rule id clicked in Problems opens the bundled page;
+#  (d) the error explainer in that UI (.ci/e2e/ui-explain.js: terminal link hover and click, Output panel hover).
 # Builds nothing: the caller runs `npm run build && npx tsc -p .` first. Everything listens on 127.0.0.1 only.
 # Env: CI_CACHE (default $ROOT/.ci/cache), RUN_DIR (scratch dir, default mktemp), CS_PORT (default: a free port),
 #      ONLY_UI=1 (skip the mocha suite), SCREENSHOTS_TO (also copy the view/report screenshots there).
@@ -57,7 +58,8 @@ rc=$?; [ $rc -eq 0 ] || tail -20 "$RUN_DIR/vsce.log"
 result $rc "package the .vsix (vsce)"
 [ $rc -eq 0 ] || { finish; exit 1; }
 
-# 2. code-server profile: no walkthrough stealing keystrokes, no telemetry, no trust prompt, no update checks.
+# 2. code-server profile: no walkthrough stealing keystrokes, no telemetry, no trust prompt, no update checks; the
+#    terminal's DOM renderer, so the UI test can find the text a terminal shows.
 printf 'bind-addr: 127.0.0.1:%s\nauth: none\ncert: false\n' "$CS_PORT" >"$D/config.yaml"
 cat >"$D/user/User/settings.json" <<'JSON'
 {
@@ -69,7 +71,8 @@ cat >"$D/user/User/settings.json" <<'JSON'
   "extensions.autoUpdate": false,
   "update.mode": "none",
   "git.enabled": false,
-  "window.restoreWindows": "none"
+  "window.restoreWindows": "none",
+  "terminal.integrated.gpuAcceleration": "off"
 }
 JSON
 CS=(node "$CS_ENTRY" --config "$D/config.yaml" --user-data-dir "$D/user" --extensions-dir "$D/ext")
@@ -118,6 +121,10 @@ CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-ui" OUT_DIR=$SHOTS CHROMIU
   node "$ROOT/.ci/e2e/ui-smoke.js" 2>&1 | grep -Ev "$NOISE"
 rc=${PIPESTATUS[0]}
 result "$rc" "UI smoke test against the installed .vsix"
+# (d) the error explainer in the UI: terminal link, click, hover in the Output panel (same installed .vsix).
+CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-ui" OUT_DIR=$SHOTS CHROMIUM=$CHROMIUM \
+  node "$ROOT/.ci/e2e/ui-explain.js" 2>&1 | grep -Ev "$NOISE"
+result "${PIPESTATUS[0]}" "UI test of the error explainer against the installed .vsix"
 if [ -f "$SHOTS/ui-smoke.png" ]; then
   mkdir -p "$ROOT/.test-artifacts" && cp "$SHOTS"/*.png "$ROOT/.test-artifacts/" 2>/dev/null
   log "screenshots: $SHOTS (copied to $ROOT/.test-artifacts/)"
