@@ -22,14 +22,12 @@ fi
 DOCKER_ROOT=$CI_CACHE/docker-trixie
 TRIXIE_PKGS=""
 [ -x "$DOCKER_ROOT/usr/sbin/dockerd" ] || TRIXIE_PKGS="docker.io"
-# buildx 0.13 (the `docker buildx` plugin): the --driver-opt quoting checks run its option parsing for real.
+# buildx 0.13 (the `docker buildx` plugin): the --driver-opt quoting checks run its option parsing for real, and the
+# status tests read a real `docker buildx ls`/`inspect`.
 [ -x "$DOCKER_ROOT/usr/libexec/docker/cli-plugins/docker-buildx" ] || TRIXIE_PKGS="$TRIXIE_PKGS docker-buildx"
 # The cross-check talks to its daemon with a docker client. These machines have a 28.x client in /usr/local/bin;
 # where none is on PATH, take trixie's docker-cli (same 26.1.5 source package) into the same directory.
 if ! command -v docker >/dev/null && [ ! -x "$DOCKER_ROOT/usr/bin/docker" ]; then TRIXIE_PKGS="$TRIXIE_PKGS docker-cli"; fi
-# The status tests read a real `docker buildx ls` (trixie's buildx 0.13): the plugin lands in
-# usr/libexec/docker/cli-plugins/ of the same tree; tests copy it into their own DOCKER_CONFIG/cli-plugins.
-[ -x "$DOCKER_ROOT/usr/libexec/docker/cli-plugins/docker-buildx" ] || TRIXIE_PKGS="$TRIXIE_PKGS docker-buildx"
 if [ -n "$TRIXIE_PKGS" ]; then
   mirror=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources)
   A=$CI_CACHE/apt-trixie

@@ -9,27 +9,20 @@
 // Run: `node --test-reporter=spec out/test/dockerd/crosscheck.js` (scripts/test.sh group `dockerd`).
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ALL_RULES, lint, type Finding } from '../../server/src/engine';
+import { cleanEnv, DOCKERD, ROOT, startDaemon, stopDaemon, type Daemon } from './dockerd';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..'); // out/test/dockerd -> repository root
-const DOCKERD = path.resolve(ROOT, process.env.DOCKERD || '.ci/cache/docker-trixie/usr/sbin/dockerd');
 const DOCKER = process.env.DOCKER || 'docker'; // /usr/local/bin/docker 28.2 client on these machines
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'daemon-json');
 const MIN_MAJOR = 26; // `proxies` in daemon.json and `dockerd --validate` arrived in 23/23.0; we pin 26.x facts.
 
 /** dockerd's environment: no proxy variables (they would mask the file's effect), its own bin dir first in PATH
  *  (`--validate` refuses every file when it cannot find docker-proxy: "userland-proxy-path is not set"). */
-function dockerdEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(https?|no|all|ftp)_proxy$/i.test(k)) env[k] = v;
-  const bin = path.dirname(DOCKERD);
-  env.PATH = [bin, path.resolve(bin, '..', 'bin'), process.env.PATH ?? ''].join(path.delimiter);
-  return env;
-}
+const dockerdEnv = (): NodeJS.ProcessEnv => cleanEnv();
 
 interface ExecResult { code: number | null; signal: string | null; out: string; timedOut: boolean }
 function run(file: string, args: string[], timeoutMs: number, env = dockerdEnv()): Promise<ExecResult> {
@@ -159,67 +152,6 @@ describe('engine dockerdRefuses agrees with `dockerd --validate`', () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 // 2. A running dockerd: what `docker info` reports for the file's proxy settings
-
-interface Daemon { proc: ChildProcess; dir: string; sock: string; log: string[] }
-const live = new Set<ChildProcess>();
-process.on('exit', () => { for (const p of live) try { p.kill('SIGKILL'); } catch { /* already gone */ } });
-
-async function startDaemon(configFile: string): Promise<Daemon> {
-  const base = process.env.RUN_DIR && fs.existsSync(process.env.RUN_DIR) ? process.env.RUN_DIR : os.tmpdir();
-  const dir = fs.mkdtempSync(path.join(base, 'dd-')); // short: unix socket paths are limited to 107 bytes
-  const sock = path.join(dir, 'd.sock');
-  const args = [
-    '--iptables=false', '--ip6tables=false', '--bridge=none', '--storage-driver=vfs',
-    '--data-root', path.join(dir, 'data'), '--exec-root', path.join(dir, 'exec'),
-    '--pidfile', path.join(dir, 'd.pid'), '--host', `unix://${sock}`, '--config-file', configFile,
-  ];
-  const proc = spawn(DOCKERD, args, { env: dockerdEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-  live.add(proc);
-  const daemon: Daemon = { proc, dir, sock, log: [] };
-  await new Promise<void>((resolve, reject) => {
-    let buf = '';
-    const timer = setTimeout(() => reject(new Error(`dockerd not ready after 60 s:\n${daemon.log.slice(-15).join('\n')}`)), 60_000);
-    const onData = (d: Buffer) => {
-      buf += d.toString();
-      let i;
-      while ((i = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, i); buf = buf.slice(i + 1);
-        daemon.log.push(line);
-        if (line.includes('API listen on') && line.includes(sock)) { clearTimeout(timer); resolve(); }
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
-    proc.once('error', (e) => { clearTimeout(timer); reject(e); });
-    proc.once('exit', (code, sig) => {
-      clearTimeout(timer);
-      reject(new Error(`dockerd exited before it was ready (code ${code}, signal ${sig}):\n${daemon.log.slice(-15).join('\n')}`));
-    });
-  });
-  return daemon;
-}
-
-async function stopDaemon(d: Daemon): Promise<void> {
-  const { proc } = d;
-  if (proc.exitCode === null && proc.signalCode === null) {
-    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-    proc.kill('SIGTERM');
-    let timer: NodeJS.Timeout | undefined;
-    const gaveUp = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => { timer = setTimeout(() => r(true), 30_000); })]);
-    clearTimeout(timer);
-    if (gaveUp) {
-      // Last resort: dockerd's own containerd child records its PID under the exec root.
-      const ctrPid = Number(fs.readFileSync(path.join(d.dir, 'exec', 'containerd', 'containerd.pid'), 'utf8').trim());
-      proc.kill('SIGKILL');
-      if (ctrPid > 1) try { process.kill(ctrPid, 'SIGKILL'); } catch { /* gone */ }
-      await exited;
-      live.delete(proc);
-      throw new Error('dockerd did not exit within 30 s of SIGTERM (killed)');
-    }
-  }
-  live.delete(proc);
-  fs.rmSync(d.dir, { recursive: true, force: true });
-}
 
 async function dockerInfo(d: Daemon): Promise<Record<string, unknown>> {
   const env = { ...dockerdEnv(), DOCKER_CONFIG: process.env.DOCKER_CONFIG ?? fs.mkdtempSync(path.join(os.tmpdir(), 'dcfg-')) };
