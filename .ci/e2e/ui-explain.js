@@ -98,13 +98,22 @@ async function main() {
 
     await step('hover in the Output panel on the logged error line', async () => {
       await palette(page, 'Docker Proxy Doctor: Show Output');
-      const line = page.locator('.output-view .view-line', { hasText: 'CONNECT tunnel failed' }).last();
-      await line.waitFor({ timeout: T });
-      await line.scrollIntoViewIfNeeded();
-      await pointAt(page, line.locator('> span').first(), 'tunnel');
-      const hover = page.locator('.monaco-hover', { hasText: 'proxy-auth-required' }).first();
-      await hover.waitFor({ timeout: T });
-      return (await hover.innerText()).replace(/\s+/g, ' ').slice(0, 120);
+      // The Output editor redraws its lines whenever the channel gets new log lines, which can detach the element
+      // between finding it and pointing at it: find it again then (bounded: 5 attempts, each waiting on the DOM).
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const line = page.locator('.output-view .view-line', { hasText: 'CONNECT tunnel failed' }).last();
+          await line.waitFor({ timeout: T });
+          await line.scrollIntoViewIfNeeded();
+          await pointAt(page, line.locator('> span').first(), 'tunnel');
+          const hover = page.locator('.monaco-hover', { hasText: 'proxy-auth-required' }).first();
+          await hover.waitFor({ timeout: attempt < 5 ? T / 3 : T });
+          return (await hover.innerText()).replace(/\s+/g, ' ').slice(0, 120);
+        } catch (e) {
+          if (attempt >= 5 || !/not attached|detached|Timeout/i.test(e.message)) throw e;
+          say(`output line redrawn (${e.message.split('\n')[0]}); finding it again (attempt ${attempt + 1} of 5)`);
+        }
+      }
     });
   } finally {
     const shot = path.join(outDir, 'ui-explain.png');

@@ -115,7 +115,14 @@ export class ServerController implements vscode.Disposable {
         // A read/write error on the connection: keep going a few times, then let the close handler decide.
         error: (error, _message, count) => {
           this.output.error(`language server connection error: ${describe(error)}`);
-          return { action: (count ?? 1) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+          if ((count ?? 1) <= 3) return { action: ErrorAction.Continue, handled: true };
+          // Shutting down here ends the server without the close handler's crash policy: say so, and mark it failed
+          // so the status item and the view offer the restart instead of looking merely "stopped".
+          const message = 'The Docker Proxy Doctor language server connection kept failing, so the server was stopped and files are not linted now. ' +
+            'Look at Output › Docker Proxy Doctor for the cause, then run "Docker Proxy Doctor: Restart Language Server".';
+          this.output.error(message);
+          this.setState('failed', message);
+          return { action: ErrorAction.Shutdown, handled: true };
         },
         // Only called for exits we did not ask for (client.stop() skips it): a crash.
         closed: () => {

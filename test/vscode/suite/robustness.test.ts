@@ -6,9 +6,19 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../../server/src/shared/protocol';
 import { MAX_CRASHES } from '../../../client/src/crashPolicy';
-import { barrier, hasCode, lacksCode, open, waitFor, waitForOurDiagnostics } from './helpers';
+import { barrier, fileIn, hasCode, lacksCode, open, waitFor, waitForOurDiagnostics } from './helpers';
 
-interface DoctorApi { serverState(): string; whenReady(): Promise<boolean> }
+interface DoctorApi { serverState(): string; whenReady(): Promise<boolean>; status: { onDidRender: vscode.Event<unknown> } }
+
+/**
+ * Fires on diagnostics changes and whenever the Proxy Status view redraws, which it does on every server state change:
+ * a server that gave up publishes nothing more, so its "failed" state is seen through the view.
+ */
+const diagnosticsOrState: vscode.Event<unknown> = (listener, thisArgs?, disposables?) => {
+  const subs = vscode.Disposable.from(vscode.languages.onDidChangeDiagnostics(listener, thisArgs), api().status.onDidRender(listener, thisArgs));
+  disposables?.push(subs);
+  return subs;
+};
 
 /** PIDs of our language server processes started by this extension host (found through /proc: Linux only). */
 function serverPids(): number[] {
@@ -42,7 +52,10 @@ suite('language server crashes', () => {
   test('a killed server is restarted and the new one lints; repeated crashes stop the restarts', async function () {
     this.timeout(180_000);
     assert.equal(await vscode.commands.executeCommand('dockerProxyDoctor.restartServer'), true); // fresh crash count
-    const ed = await open('etc/docker/daemon.json');
+    // Its own file: other suites edit and fix the fixture's etc/docker/daemon.json in this same window.
+    const rel = `crash-${Date.now()}/etc/docker/daemon.json`;
+    await vscode.workspace.fs.writeFile(fileIn(rel), Buffer.from('{\n  "http-proxy": "http://proxy.example.com:3128"\n}\n'));
+    const ed = await open(rel);
     const uri = ed.document.uri;
     await waitForOurDiagnostics(uri, hasCode('DJ001'), 'DJ001 before the crash');
 
@@ -50,7 +63,7 @@ suite('language server crashes', () => {
     assert.equal(first.length, 1, `expected one server process, found ${first.join(', ') || 'none'}`);
     process.kill(first[0], 'SIGKILL');
     // The restarted server republishes the open document; wait for a new process and its diagnostics.
-    const second = await waitFor(vscode.languages.onDidChangeDiagnostics, () => {
+    const second = await waitFor(diagnosticsOrState, () => {
       const now = serverPids();
       return now.length === 1 && now[0] !== first[0] && api().serverState() === 'running' ? now[0] : undefined;
     }, 'a new server process after the kill', 60_000);
@@ -66,7 +79,7 @@ suite('language server crashes', () => {
     for (let crash = 2; crash <= MAX_CRASHES; crash++) {
       process.kill(victim, 'SIGKILL');
       const last = crash === MAX_CRASHES;
-      const next = await waitFor(vscode.languages.onDidChangeDiagnostics, () => {
+      const next = await waitFor(diagnosticsOrState, () => {
         const now = serverPids().filter((p) => p !== victim);
         if (last) return api().serverState() === 'failed' && now.length === 0 ? -1 : undefined;
         return now.length === 1 && api().serverState() === 'running' ? now[0] : undefined;
