@@ -16,6 +16,7 @@ import { stageNoProxyMissing } from './DF013-no-proxy-missing';
 import { proxyMissingScheme } from './DF014-proxy-missing-scheme';
 import { runExportAlone } from './DF015-run-export-alone';
 import { unsetAfterEnv } from './DF016-unset-after-env';
+import { proxyInToolFlag } from './DF017-proxy-in-tool-flag';
 
 export const dockerfileRules: readonly Rule[] = [
   envProxy,
@@ -34,4 +35,5 @@ export const dockerfileRules: readonly Rule[] = [
   proxyMissingScheme,
   runExportAlone,
   unsetAfterEnv,
+  proxyInToolFlag,
 ];
