@@ -137,6 +137,18 @@ export interface DockerfileAssignment {
  * legacy `ENV NAME value with spaces` form); ARG is split here because one ARG may declare several names.
  */
 export function assignmentsOf(instruction: InstructionLike, text: string, lines: LineIndex, escapeChar = '\\'): DockerfileAssignment[] {
+  // Memoised per instruction object (one parse each): the DF rules and the settings extraction both ask.
+  let cached = assignmentsCache.get(instruction);
+  if (!cached) {
+    cached = readAssignments(instruction, text, lines, escapeChar);
+    assignmentsCache.set(instruction, cached);
+  }
+  return cached;
+}
+
+const assignmentsCache = new WeakMap<object, DockerfileAssignment[]>();
+
+function readAssignments(instruction: InstructionLike, text: string, lines: LineIndex, escapeChar: string): DockerfileAssignment[] {
   const keyword = instruction.getKeyword();
   if (keyword === 'ENV') {
     const props = (instruction as unknown as { getProperties?(): PropertyLike[] }).getProperties?.() ?? [];

@@ -1,6 +1,6 @@
 import type { RuleFinding } from '../../model';
 import { maskCredentials } from '../../proxy/url';
-import { argumentsText, defineRule, dfModel, literalPassword, proxyUrlsInText } from './common';
+import { argumentsText, defineRule, dfModel, instructionProxyUrls, literalPassword, keywordOf } from './common';
 
 export const literalProxyCredentials = defineRule({
   id: 'DF004',
@@ -32,9 +32,8 @@ export const literalProxyCredentials = defineRule({
   const instructions = [...model.preamble, ...model.stages.flatMap((s) => [s.from, ...s.instructions])];
   const preamble = new Set(model.preamble);
   for (const instruction of instructions) {
-    const { text, offset } = argumentsText(doc, instruction);
-    if (!text.includes('@')) continue;
-    for (const url of proxyUrlsInText(text, offset)) {
+    if (!argumentsText(doc, instruction).text.includes('@')) continue;
+    for (const url of instructionProxyUrls(doc, instruction)) {
       if (covered.some(([s, e]) => url.start >= s && url.start < e)) continue;
       const secret = literalPassword(url.value);
       if (!secret) continue;
@@ -42,7 +41,7 @@ export const literalProxyCredentials = defineRule({
         range: doc.lines.range(url.start + secret[0], url.start + secret[1]),
         message: preamble.has(instruction)
           ? `Proxy password written in the Dockerfile ("${maskCredentials(url.value)}"); pass it with --build-arg or a build secret instead.`
-          : `Proxy password written in ${instruction.getKeyword()} ("${maskCredentials(url.value)}") is kept in the image history; use a build argument or a build secret.`,
+          : `Proxy password written in ${keywordOf(instruction)} ("${maskCredentials(url.value)}") is kept in the image history; use a build argument or a build secret.`,
       });
     }
   }

@@ -1,7 +1,7 @@
 import type { RuleFinding } from '../../model';
 import { assignmentsOf } from '../../parse/dockerfile';
 import { envVariableOf } from '../../proxy/names';
-import { defineRule, dfModel, stageChain, variableRefs, type Instruction } from './common';
+import { defineRule, dfModel, stageChain, variableRefs, type Instruction, keywordOf } from './common';
 
 /** Instructions whose arguments the frontend expands with ARG/ENV values at build time (FROM is DF009's). */
 const EXPANDING = new Set(['ENV', 'ARG', 'ADD', 'COPY', 'WORKDIR', 'LABEL', 'USER', 'EXPOSE', 'VOLUME', 'STOPSIGNAL']);
@@ -31,7 +31,7 @@ export const proxyVarOutsideRun = defineRule({
   const scan = (instructions: Instruction[], inherited: Set<string>) => {
     const declared = new Set(inherited);
     for (const instruction of instructions) {
-      const keyword = instruction.getKeyword();
+      const keyword = keywordOf(instruction);
       if (EXPANDING.has(keyword)) {
         for (const v of variableRefs(doc, instruction, model.escape)) {
           if (!envVariableOf(v.name) || declared.has(v.name) || v.modifier) continue;
@@ -51,7 +51,7 @@ export const proxyVarOutsideRun = defineRule({
     const inherited = new Set<string>();
     for (const parent of stageChain(model, stage).slice(1)) {
       for (const instruction of parent.instructions) {
-        if (instruction.getKeyword() !== 'ENV') continue;
+        if (keywordOf(instruction) !== 'ENV') continue;
         for (const a of assignmentsOf(instruction, doc.text, doc.lines, model.escape)) inherited.add(a.name);
       }
     }

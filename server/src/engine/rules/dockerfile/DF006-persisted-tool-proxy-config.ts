@@ -1,5 +1,5 @@
 import type { Fix, RuleFinding } from '../../model';
-import { argumentsText, defineRule, dfModel } from './common';
+import { argumentsText, defineRule, dfModel, keywordOf } from './common';
 
 interface ConfigFile { tool: string; file: RegExp; content: RegExp }
 
@@ -69,7 +69,7 @@ export const persistedToolProxyConfig = defineRule({
   const findings: RuleFinding[] = [];
   for (const stage of dfModel(doc).stages) {
     for (const instruction of stage.instructions) {
-      const keyword = instruction.getKeyword();
+      const keyword = keywordOf(instruction);
       if (keyword !== 'RUN' && keyword !== 'COPY' && keyword !== 'ADD') continue;
       const { text, offset } = argumentsText(doc, instruction);
       if (keyword !== 'RUN') {

@@ -1,7 +1,7 @@
 import type { Fix, RuleFinding } from '../../model';
 import { isLoopbackHost } from '../../proxy/url';
 import { splitProxyValue } from '../../proxy/urlChecks';
-import { defineRule, dfModel, isHostNetworkRun, runProxyUrls } from './common';
+import { defineRule, dfModel, isHostNetworkRun, runProxyUrls, keywordOf } from './common';
 
 function message(host: string): string {
   return `A proxy on ${host} is the build step's own loopback, not your machine: RUN has its own network namespace. ` +
@@ -43,14 +43,14 @@ export const loopbackProxy = defineRule({
     const range = valueOffset === undefined ? doc.lines.range(fallback.start, fallback.end) : doc.lines.range(valueOffset + hs, valueOffset + he);
     findings.push({ range, message: message(parts.host), fixes });
   };
-  const hostNetworkStages = new Set(model.stages.filter((s) => s.instructions.some((i) => i.getKeyword() === 'RUN' && isHostNetworkRun(i))).map((s) => s.index));
+  const hostNetworkStages = new Set(model.stages.filter((s) => s.instructions.some((i) => keywordOf(i) === 'RUN' && isHostNetworkRun(doc, i))).map((s) => s.index));
   for (const a of model.proxies) {
     if (a.variable === 'no' || a.value === undefined || hostNetworkStages.has(a.stage)) continue;
     const range = a.valueRange ?? a.nameRange;
     report(a.value, a.valueOffset, { start: doc.lines.offsetAt(range.start), end: doc.lines.offsetAt(range.end) });
   }
   for (const { instruction, url } of runProxyUrls(doc)) {
-    if (url.variable === 'no' || isHostNetworkRun(instruction)) continue;
+    if (url.variable === 'no' || isHostNetworkRun(doc, instruction)) continue;
     report(url.value, url.start, url);
   }
   return findings;

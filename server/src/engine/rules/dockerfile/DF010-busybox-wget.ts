@@ -1,5 +1,5 @@
 import type { RuleFinding } from '../../model';
-import { argumentsText, defineRule, dfModel, stageChain, type ProxyAssignment } from './common';
+import { argumentsText, defineRule, dfModel, stageChain, type ProxyAssignment, keywordOf } from './common';
 
 const BUSYBOX_IMAGE = /^(?:[^/]+\/)*(alpine|busybox)(?:[:@]|$)/i;
 const WGET_RE = /\bwget\b[^\n;&|]{0,1000}?\b(https?):\/\/([A-Za-z0-9.-]+)/g;
@@ -41,13 +41,13 @@ export const busyboxWget = defineRule({
   const stageInstallsWget = (index: number) => {
     let v = installsWget.get(index);
     if (v === undefined) {
-      v = model.stages[index].instructions.some((i) => i.getKeyword() === 'RUN' && /\bapk\s+add\b[^\n;&|]*\swget\b/.test(argumentsText(doc, i).text));
+      v = model.stages[index].instructions.some((i) => keywordOf(i) === 'RUN' && /\bapk\s+add\b[^\n;&|]*\swget\b/.test(argumentsText(doc, i).text));
       installsWget.set(index, v);
     }
     return v;
   };
   for (const stage of model.stages) {
-    if (!stage.instructions.some((i) => i.getKeyword() === 'RUN')) continue;
+    if (!stage.instructions.some((i) => keywordOf(i) === 'RUN')) continue;
     const chain = stageChain(model, stage);
     const base = chain[chain.length - 1].image;
     if (!BUSYBOX_IMAGE.test(base)) continue;
@@ -56,7 +56,7 @@ export const busyboxWget = defineRule({
     for (const s of [...chain].reverse()) for (const a of byStage.get(s.index) ?? []) env.set(a.name, a);
     const envValue = (name: string) => { const v = env.get(name)?.value; return v === undefined || v.trim() === '' ? undefined : v; };
     for (const run of stage.instructions) {
-      if (run.getKeyword() !== 'RUN') continue;
+      if (keywordOf(run) !== 'RUN') continue;
       const { text, offset } = argumentsText(doc, run);
       const inline = (name: string) => new RegExp(`(?<![A-Za-z0-9_])${name}=[^\\s"';&|]|(?<![A-Za-z0-9_])${name}=["'][^"']`).exec(text) !== null;
       const https = envValue('https_proxy') ?? envValue('HTTPS_PROXY') ?? (inline('https_proxy') || inline('HTTPS_PROXY') ? 'inline' : undefined);

@@ -1,6 +1,6 @@
 import type { RuleFinding } from '../../model';
 import { envVariableOf } from '../../proxy/names';
-import { argumentsText, defineRule, dfModel } from './common';
+import { argumentsText, defineRule, dfModel, keywordOf } from './common';
 
 /** A RUN whose whole command is `export NAME=value` statements (joined by `&&` or `;`), at least one a proxy. */
 const EXPORT_ONLY = /^\s*export\s+[A-Za-z_][A-Za-z0-9_]*=\S*(?:\s*(?:&&|;)\s*export\s+[A-Za-z_][A-Za-z0-9_]*=\S*)*\s*;?\s*$/;
@@ -26,7 +26,7 @@ export const runExportAlone = defineRule({
   const findings: RuleFinding[] = [];
   for (const stage of dfModel(doc).stages) {
     for (const instruction of stage.instructions) {
-      if (instruction.getKeyword() !== 'RUN') continue;
+      if (keywordOf(instruction) !== 'RUN') continue;
       const { text } = argumentsText(doc, instruction);
       const command = text.replace(/\\\r?\n/g, ' ');
       if (!EXPORT_ONLY.test(command)) continue;

@@ -1,6 +1,6 @@
 import type { RuleFinding } from '../../model';
 import { envVariableOf } from '../../proxy/names';
-import { argumentsText, defineRule, dfModel, stageChain } from './common';
+import { argumentsText, defineRule, dfModel, stageChain, keywordOf } from './common';
 
 export const unsetAfterEnv = defineRule({
   id: 'DF016',
@@ -26,7 +26,7 @@ export const unsetAfterEnv = defineRule({
     const envs = model.proxies.filter((a) => a.keyword === 'ENV' && chain.has(a.stage) && a.value !== undefined && a.value.trim() !== '');
     if (envs.length === 0) continue;
     for (const instruction of stage.instructions) {
-      if (instruction.getKeyword() !== 'RUN') continue;
+      if (keywordOf(instruction) !== 'RUN') continue;
       const line = instruction.getRange().start.line;
       const { text } = argumentsText(doc, instruction);
       for (const m of text.matchAll(/(?:^|[;&|]\s*|\s)unset\s+((?:-v\s+)?[A-Za-z_][A-Za-z0-9_ \t]*)/g)) {

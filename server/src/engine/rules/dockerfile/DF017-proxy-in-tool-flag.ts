@@ -1,6 +1,6 @@
 import type { RuleFinding } from '../../model';
 import { hasPlaceholder } from '../../proxy/placeholder';
-import { argumentsText, defineRule, dfModel } from './common';
+import { argumentsText, defineRule, dfModel, keywordOf } from './common';
 
 /** Between a command and its flag: anything on the same command, continuation lines included. */
 const SAME_COMMAND = String.raw`(?:[^\n;&|\\]|\\(?:\r?\n|.))*?`;
@@ -45,7 +45,7 @@ export const proxyInToolFlag = defineRule({
   const findings: RuleFinding[] = [];
   for (const stage of dfModel(doc).stages) {
     for (const instruction of stage.instructions) {
-      if (instruction.getKeyword() !== 'RUN') continue;
+      if (keywordOf(instruction) !== 'RUN') continue;
       const { text, offset } = argumentsText(doc, instruction);
       if (!/prox|-x/i.test(text)) continue;
       for (const { tool, re } of FLAGS) {
