@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { benchEngine } from './engine';
 import { benchLsp } from './lsp';
 import { benchSizes } from './sizes';
+import { benchRuntime } from './runtime';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -24,11 +25,7 @@ async function main(): Promise<void> {
   await benchLsp({ quick, root: ROOT });
   benchSizes(ROOT);
 
-  console.log('\n### Not measured yet\n');
-  console.log('| measure | result |');
-  console.log('|---|---|');
-  console.log('| Proxy Status refresh wall time with the real dockerd | not built |');
-  console.log('| Connectivity test wall time vs its slowest single probe (target ≤ 1.1×) | not built |');
+  await benchRuntime({ quick });
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -32,11 +32,18 @@ function baseOffset(doc: ParsedDocument, setting: ProxySetting): number | undefi
   return undefined;
 }
 
-/** Every NO_PROXY setting of the document, parsed. */
-export function noProxyValues(doc: ParsedDocument): NoProxyValue[] {
-  return doc.proxySettings
-    .filter((s) => s.variable === 'no' && !hasTemplatePlaceholder(s.value))
-    .map((setting) => ({ setting, entries: parseNoProxy(setting.value), base: baseOffset(doc, setting) }));
+const valuesCache = new WeakMap<ParsedDocument, readonly NoProxyValue[]>();
+
+/** Every NO_PROXY setting of the document, parsed; once per document, since every NP rule asks. Do not mutate. */
+export function noProxyValues(doc: ParsedDocument): readonly NoProxyValue[] {
+  let values = valuesCache.get(doc);
+  if (!values) {
+    values = doc.proxySettings
+      .filter((s) => s.variable === 'no' && !hasTemplatePlaceholder(s.value))
+      .map((setting) => ({ setting, entries: parseNoProxy(setting.value), base: baseOffset(doc, setting) }));
+    valuesCache.set(doc, values);
+  }
+  return values;
 }
 
 /** Range of value[start..end) in the document, or the whole value when offsets are unknown. */
