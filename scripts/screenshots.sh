@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Refreshes the README pictures (docs/images/proxy-status.png, connectivity-tree.png, connectivity-report.png) from
-# the same UI smoke test CI runs: builds, packages and installs the extension in code-server on the prepared machine
-# of test/vscode/run-in-code-server.sh, opens the Proxy Status view and runs Test Registry Connectivity.
-# Look at the pictures before committing them.
+# Refreshes the README pictures in docs/images from the same code-server UI tests CI runs: builds, packages and
+# installs the extension in code-server on the prepared machine of test/vscode/run-in-code-server.sh, then
+#  - .ci/e2e/ui-smoke.js opens the Proxy Status view and runs Test Registry Connectivity:
+#    proxy-status.png, connectivity-tree.png, connectivity-report.png;
+#  - .ci/e2e/ui-lint-pictures.js opens three bad files of test/fixtures/pictures-workspace and the rule docs picker:
+#    lint-daemon-json.png, lint-dropin.png, lint-dockerfile.png, rule-docs-picker.png.
+# A picture is copied only when the step that takes it passed its assertions. Look at the pictures before committing them.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 npm run -s build
 npx tsc -p .
 ONLY_UI=1 SCREENSHOTS_TO="$ROOT/docs/images" bash test/vscode/run-in-code-server.sh
-ls -l docs/images/proxy-status.png docs/images/connectivity-tree.png docs/images/connectivity-report.png
+ls -l docs/images/proxy-status.png docs/images/connectivity-tree.png docs/images/connectivity-report.png \
+  docs/images/lint-daemon-json.png docs/images/lint-dropin.png docs/images/lint-dockerfile.png docs/images/rule-docs-picker.png

@@ -5,10 +5,12 @@
 #  (b) a UI smoke test against the packaged and INSTALLED .vsix (Explorer, Problems panel, palette command, screenshot).
 #  (c) activation of the installed .vsix: an ordinary JSON file in a workspace without Docker files does not start
 #      its language server; a Docker workspace does (activation time printed), and a rule id clicked in Problems opens the bundled page;
-#  (d) the error explainer in that UI (.ci/e2e/ui-explain.js: terminal link hover and click, Output panel hover).
+#  (d) the error explainer in that UI (.ci/e2e/ui-explain.js: terminal link hover and click, Output panel hover);
+#  (e) the README pictures of the lint UI (.ci/e2e/ui-lint-pictures.js: daemon.json, drop-in and Dockerfile findings
+#      with their Quick Fix menus, the Dockerfile hover, the rule docs picker), in a workspace of three bad files.
 # Builds nothing: the caller runs `npm run build && npx tsc -p .` first. Everything listens on 127.0.0.1 only.
 # Env: CI_CACHE (default $ROOT/.ci/cache), RUN_DIR (scratch dir, default mktemp), CS_PORT (default: a free port),
-#      ONLY_UI=1 (skip the mocha suite), SCREENSHOTS_TO (also copy the view/report screenshots there).
+#      ONLY_UI=1 (skip the mocha suite), SCREENSHOTS_TO (also copy the README pictures there: see README_SHOTS).
 # Output: `N passed, N failed` for each part and a final one for the two parts; exit 1 when anything failed.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -82,11 +84,12 @@ result $rc "install the .vsix into code-server"
 [ $rc -eq 0 ] || { finish; exit 1; }
 
 # Two copies of the fixture workspace: the suite edits files and settings, the smoke test needs pristine ones.
-rm -rf "$RUN_DIR/ws-tests" "$RUN_DIR/ws-ui" "$RUN_DIR/ws-link" "$RUN_DIR/ws-json" "$RUN_DIR/ws-cli"
+rm -rf "$RUN_DIR/ws-tests" "$RUN_DIR/ws-ui" "$RUN_DIR/ws-link" "$RUN_DIR/ws-json" "$RUN_DIR/ws-cli" "$RUN_DIR/ws-pics"
 cp -r "$ROOT/test/fixtures/workspace" "$RUN_DIR/ws-tests"
 cp -r "$ROOT/test/fixtures/workspace" "$RUN_DIR/ws-ui"
 cp -r "$ROOT/test/fixtures/workspace" "$RUN_DIR/ws-link"
 cp -r "$ROOT/test/fixtures/no-docker-workspace" "$RUN_DIR/ws-json"
+cp -r "$ROOT/test/fixtures/pictures-workspace" "$RUN_DIR/ws-pics"
 # A home folder with only .docker/config.json: JSON no longer activates us by language, so this proves that the
 # workspaceContains pattern matches a dot-folder.
 rm -rf "$RUN_DIR/ws-cli" && mkdir -p "$RUN_DIR/ws-cli" && cp -r "$ROOT/test/fixtures/workspace/home/.docker" "$RUN_DIR/ws-cli/"
@@ -125,9 +128,21 @@ result "$rc" "UI smoke test against the installed .vsix"
 CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-ui" OUT_DIR=$SHOTS CHROMIUM=$CHROMIUM \
   node "$ROOT/.ci/e2e/ui-explain.js" 2>&1 | grep -Ev "$NOISE"
 result "${PIPESTATUS[0]}" "UI test of the error explainer against the installed .vsix"
+# (e) the lint UI in pictures: findings, Quick Fix menus, a hover and the rule docs picker (same installed .vsix).
+CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-pics" OUT_DIR=$SHOTS CHROMIUM=$CHROMIUM \
+  node "$ROOT/.ci/e2e/ui-lint-pictures.js" 2>&1 | grep -Ev "$NOISE"
+result "${PIPESTATUS[0]}" "UI pictures of the lint findings, quick fixes and rule docs picker"
 if [ -f "$SHOTS/ui-smoke.png" ]; then
   mkdir -p "$ROOT/.test-artifacts" && cp "$SHOTS"/*.png "$ROOT/.test-artifacts/" 2>/dev/null
   log "screenshots: $SHOTS (copied to $ROOT/.test-artifacts/)"
+fi
+# The README's pictures; each is written only by a step that passed its assertions, so a missing one stays as it was.
+README_SHOTS="proxy-status.png connectivity-tree.png connectivity-report.png lint-daemon-json.png lint-dropin.png lint-dockerfile.png rule-docs-picker.png"
+if [ -n "${SCREENSHOTS_TO:-}" ]; then
+  mkdir -p "$SCREENSHOTS_TO"
+  for f in $README_SHOTS; do
+    if [ -f "$SHOTS/$f" ]; then cp "$SHOTS/$f" "$SCREENSHOTS_TO/$f" && log "picture $SCREENSHOTS_TO/$f"; else log "picture $f not taken (its step failed)"; fi
+  done
 fi
 
 # (c) activation, each in a fresh window (its own extension host), against the installed .vsix.
