@@ -26,6 +26,9 @@ test('every Proxy Status finding has a current docs page (its own, or the lint r
     try { text = readFileSync(file, 'utf8'); } catch { assert.fail(`missing ${file}: run npm run docs`); }
     assert.equal(text, renderStatusCheckPage(check), `${check.meta.id}.md is stale: run npm run docs`);
     assert.ok(!ALL_RULES.some((r) => r.meta.id === check.meta.id), `${check.meta.id} is also a lint rule: mark it sharesLintRulePage`);
+    // Lint rule pages show their examples; a status page shows the machine state before and after the fix.
+    assert.ok(check.meta.example, `${check.meta.id} has no before/after example`);
+    assert.match(text, /\nBefore: [^\n]+\n\n```\w+\n[^`]+\n```\n\nAfter: [^\n]+\n\n```\w+\n[^`]+\n```\n/, `${check.meta.id}.md has no before/after blocks`);
   }
   for (const check of STATUS_CHECKS.filter((c) => c.meta.sharesLintRulePage)) {
     assert.ok(ALL_RULES.some((r) => r.meta.id === check.meta.id && r.meta.name === check.meta.name), `${check.meta.id} claims a lint rule page that does not exist`);

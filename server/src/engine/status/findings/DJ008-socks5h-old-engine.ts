@@ -16,6 +16,10 @@ export const DJ008: StatusCheck = {
       'with an older Go treats such a proxy URL as unusable and connects directly. `socks5://` works everywhere in Go, and Go resolves ' +
       'host names through the SOCKS proxy with it anyway.\n\nFix: write `socks5://` instead of `socks5h://` for dockerd.',
     fact: 'docker-proxy-facts.md §7 and "Uncertain" (Go version mapping, not verified against release notes).',
+    example: {
+      before: { caption: "The engine reports an old Go, and daemon.json names a socks5h:// proxy", lang: 'text', text: "$ docker version --format \'{{.Server.GoVersion}}\'\ngo1.21.13\n$ cat /etc/docker/daemon.json\n{ \"proxies\": { \"https-proxy\": \"socks5h://proxy.example.com:1080\" } }" },
+      after: { caption: "socks5:// instead (Go sends host names to a SOCKS5 proxy either way), then restart dockerd", lang: 'json', text: "{ \"proxies\": { \"https-proxy\": \"socks5://proxy.example.com:1080\" } }" },
+    },
   },
   check(model) {
     const go = model.obs.version?.parsed;

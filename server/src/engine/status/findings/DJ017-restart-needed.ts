@@ -11,6 +11,10 @@ export const DJ017: StatusCheck = {
       '`systemctl reload docker` or SIGHUP changes nothing. After editing `proxies`, restart dockerd. When the status view can ask ' +
       'the running daemon (`docker info`) it reports a real difference as SV004 instead; this reminder appears when it cannot.',
     fact: 'docker-proxy-facts.md §1 "Not live-reloadable" (moby 427c7cc5f8; docs: systemctl restart docker).',
+    example: {
+      before: { caption: "daemon.json was edited and dockerd only reloaded (this user cannot ask the daemon, so nothing could be compared)", lang: 'text', text: "$ sudoedit /etc/docker/daemon.json   # \"proxies\": { \"https-proxy\": \"http://proxy.example.com:3128\" }\n$ sudo systemctl reload docker" },
+      after: { caption: "A restart applies it", lang: 'text', text: "$ sudo systemctl restart docker\n$ sudo docker info --format '{{.HTTPSProxy}}'\nhttp://proxy.example.com:3128" },
+    },
   },
   check(model) {
     if (model.docker.state === 'ok' || model.desktop) return [];

@@ -13,6 +13,10 @@ export const DJ019: StatusCheck = {
       'never used. Two places with different values make the next edit go to the wrong one.\n\nFix: keep one source, preferably ' +
       'daemon.json, and remove the duplicate.',
     fact: 'docker-proxy-facts.md §1 "Precedence and conflicts" (moby daemon/command/daemon.go configureProxyEnv).',
+    example: {
+      before: { caption: "A drop-in and daemon.json set HTTPS_PROXY to different proxies", lang: 'ini', text: "# /etc/systemd/system/docker.service.d/http-proxy.conf\n[Service]\nEnvironment=\"HTTPS_PROXY=http://old-proxy.example.com:3128\"\n\n# /etc/docker/daemon.json: { \"proxies\": { \"https-proxy\": \"http://proxy.example.com:3128\" } }" },
+      after: { caption: "The drop-in line removed (daemon.json wins anyway); then daemon-reload and restart", lang: 'ini', text: "# /etc/systemd/system/docker.service.d/http-proxy.conf\n[Service]" },
+    },
   },
   check(model) {
     const out: StatusFinding[] = [];

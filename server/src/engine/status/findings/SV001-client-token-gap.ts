@@ -13,6 +13,10 @@ export const SV001: StatusCheck = {
       '`failed to fetch anonymous token`.\n\nFix: export `HTTPS_PROXY` and `NO_PROXY` in the environment that runs `docker build` ' +
       '(terminal, VS Code task, CI job), or set `BUILDKIT_NO_CLIENT_TOKEN=1` there so the builder fetches the token with its own proxy.',
     fact: 'docker-proxy-facts.md §5 (buildkit session/auth/authprovider, moby/buildkit#5839).',
+    example: {
+      before: { caption: "The daemon has a proxy, the shell running docker build has none", lang: 'text', text: "$ docker info --format \'{{.HTTPSProxy}}\'\nhttp://proxy.example.com:3128\n$ env | grep -i _proxy\n$ docker build .\nERROR: failed to solve: debian:bookworm: failed to resolve source metadata for docker.io/library/debian:bookworm: failed to fetch oauth token" },
+      after: { caption: "The shell gets the proxy too", lang: 'text', text: "$ export HTTPS_PROXY=http://proxy.example.com:3128 NO_PROXY=localhost,127.0.0.1\n$ docker build ." },
+    },
   },
   check(model) {
     const daemonHttps = model.effective ? model.effective.https : model.winners.get('https')?.value;

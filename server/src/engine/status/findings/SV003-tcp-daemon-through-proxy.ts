@@ -13,6 +13,10 @@ export const SV003: StatusCheck = {
       'proxies usually refuse or break that traffic (CONNECT to port 2376 denied, hijacked `attach`/`exec` streams).\n\n' +
       'Fix: add the daemon\'s host or IP to `NO_PROXY` in the shell. Unix sockets, named pipes and ssh:// never use the proxy.',
     fact: 'docker-proxy-facts.md §3 "The CLI\'s own traffic" (go-connections sockets.go: tr.Proxy = http.ProxyFromEnvironment).',
+    example: {
+      before: { caption: "A tcp:// daemon, and a shell proxy that does not exempt it", lang: 'text', text: "$ export DOCKER_HOST=tcp://build-host.corp.example:2376\n$ export HTTPS_PROXY=http://proxy.example.com:3128 HTTP_PROXY=http://proxy.example.com:3128" },
+      after: { caption: "The daemon host in NO_PROXY", lang: 'text', text: "$ export NO_PROXY=build-host.corp.example,localhost,127.0.0.1" },
+    },
   },
   check(model) {
     const h = model.daemonHost;

@@ -23,6 +23,10 @@ export const SV004: StatusCheck = {
       'an edit has not been applied yet.\n\nFix: `sudo systemctl daemon-reload && sudo systemctl restart docker` ' +
       '(rootless: `systemctl --user daemon-reload && systemctl --user restart docker`; Docker Desktop: restart it).',
     fact: 'docker-proxy-facts.md §1 (configureProxyEnv, "Not live-reloadable", docker info) and §9 (daemon-reload and restart).',
+    example: {
+      before: { caption: "The configured proxy changed, the running dockerd still has the old one", lang: 'text', text: "$ grep https-proxy /etc/docker/daemon.json\n    \"https-proxy\": \"http://new-proxy.example.com:8080\",\n$ docker info --format \'{{.HTTPSProxy}}\'\nhttp://proxy.example.com:3128" },
+      after: { caption: "systemd reloaded and dockerd restarted", lang: 'text', text: "$ sudo systemctl daemon-reload && sudo systemctl restart docker\n$ docker info --format \'{{.HTTPSProxy}}\'\nhttp://new-proxy.example.com:8080" },
+    },
   },
   check(model) {
     const out: StatusFinding[] = [];

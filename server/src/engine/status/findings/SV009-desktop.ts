@@ -10,6 +10,10 @@ export const SV009: StatusCheck = {
       'systemd drop-ins and `/etc/docker/daemon.json` on the host are not read. CLI plugins such as buildx still need ' +
       '`HTTPS_PROXY`/`NO_PROXY` in the shell for their own requests (token fetch).',
     fact: 'docker-proxy-facts.md §8 (docs air-gapped-containers.md, networking _index.md).',
+    example: {
+      before: { caption: "Docker Desktop, and a drop-in on the host that it never reads", lang: 'text', text: "$ docker info --format \'{{.OperatingSystem}} {{.HTTPSProxy}}\'\nDocker Desktop http.docker.internal:3128\n$ cat /etc/systemd/system/docker.service.d/http-proxy.conf\n[Service]\nEnvironment=\"HTTPS_PROXY=http://proxy.example.com:3128\"" },
+      after: { caption: "The proxy set where Desktop reads it", lang: 'text', text: "Docker Desktop → Settings → Resources → Proxies → Manual proxy configuration\n  Web Server (HTTP):         http://proxy.example.com:3128\n  Secure Web Server (HTTPS): http://proxy.example.com:3128\n  Bypass proxy settings for these hosts: localhost,127.0.0.1" },
+    },
   },
   check(model) {
     if (!model.desktop || !model.info) return [];

@@ -14,7 +14,11 @@ export interface StatusCheckMeta {
   fact: string;
   /** The id is also a lint rule with its own generated page (CC005, SV008): no separate status page. */
   sharesLintRulePage?: boolean;
+  /** A small before/after for the docs page: the machine state that triggers it, and the same after the fix. */
+  example?: { before: StatusExampleSide; after: StatusExampleSide };
 }
+
+export interface StatusExampleSide { caption: string; lang: 'text' | 'json' | 'ini'; text: string }
 
 export interface StatusCheck {
   meta: StatusCheckMeta;
