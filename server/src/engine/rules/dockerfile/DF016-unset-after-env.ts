@@ -1,6 +1,6 @@
 import type { RuleFinding } from '../../model';
 import { envVariableOf } from '../../proxy/names';
-import { argumentsText, defineRule, dfModel, stageChain, keywordOf } from './common';
+import { argumentsText, defineRule, dfModel, stageChain, keywordOf, type ProxyAssignment } from './common';
 
 export const unsetAfterEnv = defineRule({
   id: 'DF016',
@@ -21,9 +21,17 @@ export const unsetAfterEnv = defineRule({
 }, (doc) => {
   const model = dfModel(doc);
   const findings: RuleFinding[] = [];
+  // ENV proxies grouped by stage once (filtering all of them per stage is quadratic in the number of stages).
+  const envsByStage = new Map<number, ProxyAssignment[]>();
+  for (const a of model.proxies) {
+    if (a.keyword !== 'ENV' || a.value === undefined || a.value.trim() === '') continue;
+    const list = envsByStage.get(a.stage) ?? [];
+    list.push(a);
+    envsByStage.set(a.stage, list);
+  }
   for (const stage of model.stages) {
-    const chain = new Set(stageChain(model, stage).map((s) => s.index));
-    const envs = model.proxies.filter((a) => a.keyword === 'ENV' && chain.has(a.stage) && a.value !== undefined && a.value.trim() !== '');
+    if (!stage.instructions.some((i) => keywordOf(i) === 'RUN' && argumentsText(doc, i).text.includes('unset'))) continue;
+    const envs = stageChain(model, stage).flatMap((s) => envsByStage.get(s.index) ?? []);
     if (envs.length === 0) continue;
     for (const instruction of stage.instructions) {
       if (keywordOf(instruction) !== 'RUN') continue;

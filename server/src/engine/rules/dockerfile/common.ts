@@ -43,6 +43,7 @@ export interface DfModel {
 }
 
 const cache = new WeakMap<object, DfModel>();
+const stagesByName = new WeakMap<DfModel, Map<string, Stage>>();
 
 export function dfModel(doc: DockerfileDocument): DfModel {
   const cached = cache.get(doc);
@@ -93,10 +94,18 @@ export function asDockerfile(doc: ParsedDocument): DockerfileDocument | undefine
 
 /** The instructions of a stage, plus the stages it builds on by name (`FROM builder`), nearest first. */
 export function stageChain(model: DfModel, stage: Stage): Stage[] {
+  let byName = stagesByName.get(model);
+  if (!byName) {
+    // The first stage of each name: a linear scan per lookup made every caller quadratic in the stage count.
+    byName = new Map();
+    for (const s of model.stages) if (s.name !== undefined && !byName.has(s.name)) byName.set(s.name, s);
+    stagesByName.set(model, byName);
+  }
   const chain: Stage[] = [stage];
   let current = stage;
   for (let guard = 0; guard < model.stages.length; guard++) {
-    const parent = model.stages.find((s) => s.index < current.index && s.name !== undefined && s.name === current.image.toLowerCase());
+    const named = byName.get(current.image.toLowerCase());
+    const parent = named && named.index < current.index ? named : undefined;
     if (!parent) break;
     chain.push(parent);
     current = parent;
