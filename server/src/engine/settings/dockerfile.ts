@@ -11,6 +11,9 @@ export function dockerfileSettings(doc: DockerfileDocument): ProxySetting[] {
   for (const instruction of doc.dockerfile.getInstructions()) {
     const keyword = instruction.getKeyword();
     if (keyword !== 'ENV' && keyword !== 'ARG') continue;
+    // Every proxy variable name contains "proxy": other ENV/ARG lines need not be split.
+    const range = instruction.getRange();
+    if (!/proxy/i.test(doc.text.slice(doc.lines.offsetAt(range.start), doc.lines.offsetAt(range.end)))) continue;
     for (const a of assignmentsOf(instruction, doc.text, doc.lines, escape)) {
       const variable = envVariableOf(a.name);
       if (!variable || a.value === undefined || !a.valueRange) continue;

@@ -43,6 +43,7 @@ export interface DfModel {
 }
 
 const cache = new WeakMap<object, DfModel>();
+const PROXY_WORD = /proxy/i;
 const stagesByName = new WeakMap<DfModel, Map<string, Stage>>();
 
 export function dfModel(doc: DockerfileDocument): DfModel {
@@ -72,6 +73,8 @@ export function dfModel(doc: DockerfileDocument): DfModel {
     if (stage < 0) preamble.push(instruction);
     else stages[stage].instructions.push(instruction);
     if (keyword !== 'ENV' && keyword !== 'ARG') continue;
+    // Every proxy variable name contains "proxy": other ENV/ARG lines need not be split here.
+    if (!PROXY_WORD.test(argumentsText(doc, instruction).text)) continue;
     const siblings = assignmentsOf(instruction, doc.text, doc.lines, escape);
     for (const a of siblings) {
       const variable = envVariableOf(a.name);
@@ -164,13 +167,25 @@ function plainArgumentsStart(doc: DockerfileDocument, instruction: Instruction, 
   while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
   if (i >= end) return undefined;
   const c = text[i];
-  if (c === '\n' || c === '\r' || c === '#' || c === '-' || c === dfModel(doc).escape) return undefined;
+  if (c === '\n' || c === '\r' || c === '#' || c === '-' || c === escapeOf(doc)) return undefined;
   // The library drops one leading word per flag found among the first words that contain "--" anywhere
   // (`RUN x--y --network=host cmd` starts at `cmd`), so such a first word goes to the library too.
   let wordEnd = i;
   while (wordEnd < end && text[wordEnd] !== ' ' && text[wordEnd] !== '\t' && text[wordEnd] !== '\n' && text[wordEnd] !== '\r') wordEnd++;
   if (text.slice(i, wordEnd).includes('--')) return undefined;
   return i;
+}
+
+const escapeCache = new WeakMap<DockerfileDocument, string>();
+
+/** The document's escape character (a parser directive; looked up once, and without dfModel, which calls us). */
+function escapeOf(doc: DockerfileDocument): string {
+  let escape = escapeCache.get(doc);
+  if (escape === undefined) {
+    escape = doc.dockerfile.getEscapeCharacter();
+    escapeCache.set(doc, escape);
+  }
+  return escape;
 }
 
 /** Where dockerfile-ast puts the first argument (flags of RUN/COPY/ADD/FROM excluded). Exported for the test. */
