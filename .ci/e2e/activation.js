@@ -8,7 +8,7 @@
 // Env: CS_URL (http://127.0.0.1:PORT/?folder=...), MODE, OPEN (path relative to the folder), RULE (MODE=active),
 //      OUT_DIR (a screenshot lands there when a step fails).
 // Prints `activation: {...}` as JSON and `activation-check: N passed, N failed`; exit 1 on any failure.
-const { launch } = require('./chromium');
+const { launch, createSteps, runPaletteCommand } = require('./chromium');
 
 const url = process.env.CS_URL;
 const mode = process.env.MODE;
@@ -17,32 +17,9 @@ const rule = process.env.RULE;
 const OURS = 'Docker Proxy Doctor'; // display names come from the installed extensions' manifests
 const JSON_EXT = 'JSON Language Features';
 const T = 30000;
-let passed = 0;
-let failed = 0;
-const t0 = Date.now();
-const say = (m) => console.log(`[activation ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+const { say, step, finish, counts } = createSteps('activation', 'activation-check');
 
-async function step(name, fn) {
-  try {
-    const detail = await fn();
-    passed++;
-    say(`ok   ${name}${detail ? `: ${detail}` : ''}`);
-    return true;
-  } catch (e) {
-    failed++;
-    say(`FAIL ${name}: ${String(e.message).split('\n')[0]}`);
-    return false;
-  }
-}
 
-async function palette(page, command) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: T });
-  await input.fill(`>${command}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor({ timeout: T });
-  await page.keyboard.press('Enter');
-}
 
 /** The row of an extension in "Developer: Show Running Extensions" (it lists only extensions whose activation started). */
 const runningRow = (page, name) => page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: name }).first();
@@ -81,7 +58,7 @@ async function main() {
       // file must not start the language server: the status item stays "idle" (it says "starting"/"running" the
       // moment the server is asked to start, synchronously in activate()).
       await step(`${JSON_EXT} activated by the file; ${OURS} activated but its language server idle`, async () => {
-        await palette(page, 'Developer: Show Running Extensions');
+        await runPaletteCommand(page, 'Developer: Show Running Extensions', T);
         await runningRow(page, JSON_EXT).waitFor({ timeout: T }); // proves onLanguage:json has fired
         await runningRow(page, OURS).locator('.activation-time', { hasText: /\d+ms/ }).waitFor({ timeout: T });
         report.activated = true;
@@ -94,7 +71,7 @@ async function main() {
       });
     } else {
       await step(`${OURS} is running; its activation time`, async () => {
-        await palette(page, 'Developer: Show Running Extensions');
+        await runPaletteCommand(page, 'Developer: Show Running Extensions', T);
         const row = runningRow(page, OURS);
         await row.waitFor({ timeout: T });
         // "Activation: 87ms" or "Startup Activation: 87ms" (load code + call activate); "Activating..." until done.
@@ -122,7 +99,7 @@ async function main() {
       });
     }
   } finally {
-    if (failed > 0 && process.env.OUT_DIR) {
+    if (counts.failed > 0 && process.env.OUT_DIR) {
       const shot = require('path').join(process.env.OUT_DIR, `activation-${mode}-${open.replace(/[^A-Za-z0-9]+/g, '_')}.png`);
       await page.screenshot({ path: shot }).then(() => say(`screenshot ${shot}`), (e) => say(`no screenshot: ${e.message}`));
     }
@@ -131,7 +108,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => { console.log(`activation-check: ${passed} passed, ${failed} failed`); process.exit(failed === 0 && passed > 0 ? 0 : 1); },
-  (e) => { console.error(`[activation] ${e.message}`); console.log(`activation-check: ${passed} passed, ${failed + 1} failed`); process.exit(1); },
-);
+finish(main());

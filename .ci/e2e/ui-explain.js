@@ -4,29 +4,14 @@
 // Env: CS_URL (http://127.0.0.1:PORT/?folder=...), OUT_DIR (screenshots).
 const fs = require('fs');
 const path = require('path');
-const { launch } = require('./chromium');
+const { launch, createSteps, runPaletteCommand } = require('./chromium');
 
 const url = process.env.CS_URL;
 const outDir = process.env.OUT_DIR || '.';
 const T = 30000;
 const ERROR = 'curl: (56) CONNECT tunnel failed, response 407';
-let passed = 0;
-let failed = 0;
-const t0 = Date.now();
-const say = (m) => console.log(`[ui-explain ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+const { say, step, finish } = createSteps('ui-explain');
 
-async function step(name, fn) {
-  try {
-    const detail = await fn();
-    passed++;
-    say(`ok   ${name}${detail ? `: ${detail}` : ''}`);
-    return true;
-  } catch (e) {
-    failed++;
-    say(`FAIL ${name}: ${String(e.message).split('\n')[0]}`);
-    return false;
-  }
-}
 
 /** Moves the mouse onto `word` inside the text of `box` (an element that holds one line of monospace text). */
 async function pointAt(page, locator, word) {
@@ -42,14 +27,6 @@ async function pointAt(page, locator, word) {
   return { x, y };
 }
 
-async function palette(page, command) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: T });
-  await input.fill(`>${command}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: command.split(': ').pop() }).first().waitFor({ timeout: T });
-  await page.keyboard.press('Enter');
-}
 
 async function main() {
   if (!url) throw new Error('CS_URL is required');
@@ -97,7 +74,7 @@ async function main() {
     }
 
     await step('hover in the Output panel on the logged error line', async () => {
-      await palette(page, 'Docker Proxy Doctor: Show Output');
+      await runPaletteCommand(page, 'Docker Proxy Doctor: Show Output', T);
       // The Output editor redraws its lines whenever the channel gets new log lines, which can detach the element
       // between finding it and pointing at it: find it again then (bounded: 5 attempts, each waiting on the DOM).
       for (let attempt = 1; ; attempt++) {
@@ -122,7 +99,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => { console.log(`ui-explain: ${passed} passed, ${failed} failed`); process.exit(failed === 0 && passed > 0 ? 0 : 1); },
-  (e) => { console.error(`[ui-explain] ${e.message}`); console.log(`ui-explain: ${passed} passed, ${failed + 1} failed`); process.exit(1); },
-);
+finish(main());

@@ -8,31 +8,14 @@
 // Env: CS_URL (http://127.0.0.1:PORT/?folder=...), OUT_DIR (screenshots).
 const fs = require('fs');
 const path = require('path');
-const { launch } = require('./chromium');
+const { launch, createSteps, runPaletteCommand } = require('./chromium');
 
 const url = process.env.CS_URL;
 const outDir = process.env.OUT_DIR || '.';
 const T = 30000;
-let passed = 0;
-let failed = 0;
-const t0 = Date.now();
-const say = (m) => console.log(`[ui-lint-pictures ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+const { say, step, finish } = createSteps('ui-lint-pictures');
 const flat = (s) => s.replace(/\s+/g, ' ').trim();
 
-async function step(name, fn, page) {
-  try {
-    const detail = await fn();
-    passed++;
-    say(`ok   ${name}${detail ? `: ${detail}` : ''}`);
-    return true;
-  } catch (e) {
-    failed++;
-    say(`FAIL ${name}: ${String(e.message).replace(/\x1b\[[0-9;]*m/g, '').split('\n').slice(0, 3).join(' ')}`);
-    const shot = path.join(outDir, `ui-lint-pictures-fail-${failed}.png`);
-    await page?.screenshot({ path: shot }).then(() => say(`screenshot of the failure: ${shot}`), () => {});
-    return false;
-  }
-}
 
 async function main() {
   if (!url) throw new Error('CS_URL is required');
@@ -46,13 +29,7 @@ async function main() {
   const rest = () => page.mouse.move(1270, 400); // off every hover target
 
   /** Runs a palette command by its full title. */
-  const runCommand = async (title) => {
-    await page.keyboard.press('F1');
-    await quickInput.waitFor({ timeout: T });
-    await quickInput.fill(`>${title}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title.split(': ').pop() }).first().waitFor({ timeout: T });
-    await page.keyboard.press('Enter');
-  };
+  const runCommand = (title) => runPaletteCommand(page, title, T);
   /** Closes the editors of the previous picture; its findings leave the Problems panel (the server clears a closed
    *  document's diagnostics), so each picture lists only its own file's. */
   const closeEditors = async (previousRule) => {
@@ -185,7 +162,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => { console.log(`ui-lint-pictures: ${passed} passed, ${failed} failed`); process.exit(failed === 0 && passed > 0 ? 0 : 1); },
-  (e) => { console.error(`[ui-lint-pictures] ${e.message}`); console.log(`ui-lint-pictures: ${passed} passed, ${failed + 1} failed`); process.exit(1); },
-);
+finish(main());

@@ -7,28 +7,13 @@
 // Env: CS_URL (http://127.0.0.1:PORT/?folder=...), OUT_DIR (screenshots).
 const fs = require('fs');
 const path = require('path');
-const { launch } = require('./chromium');
+const { launch, createSteps, runPaletteCommand } = require('./chromium');
 
 const url = process.env.CS_URL;
 const outDir = process.env.OUT_DIR || '.';
 const T = 30000;
-let passed = 0;
-let failed = 0;
-const t0 = Date.now();
-const say = (m) => console.log(`[ui-smoke ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+const { say, step, finish } = createSteps('ui-smoke');
 
-async function step(name, fn) {
-  try {
-    const detail = await fn();
-    passed++;
-    say(`ok   ${name}${detail ? `: ${detail}` : ''}`);
-    return true;
-  } catch (e) {
-    failed++;
-    say(`FAIL ${name}: ${String(e.message).split('\n')[0]}`);
-    return false;
-  }
-}
 
 async function main() {
   if (!url) throw new Error('CS_URL is required');
@@ -91,14 +76,7 @@ async function main() {
     });
 
     /** Runs a palette command by its full title (bounded waits). */
-    const runCommand = async (title) => {
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ timeout: T });
-      await input.fill(`>${title}`);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: T });
-      await page.keyboard.press('Enter');
-    };
+    const runCommand = (title) => runPaletteCommand(page, title, T);
     /** Drags the sidebar's right edge so the tree's descriptions fit in the screenshots. */
     const widenSidebar = async (dx) => {
       const box = await page.locator('.part.sidebar').boundingBox();
@@ -173,7 +151,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => { console.log(`ui-smoke: ${passed} passed, ${failed} failed`); process.exit(failed === 0 && passed > 0 ? 0 : 1); },
-  (e) => { console.error(`[ui-smoke] ${e.message}`); console.log(`ui-smoke: ${passed} passed, ${failed + 1} failed`); process.exit(1); },
-);
+finish(main());
