@@ -14,6 +14,9 @@ const FILES: readonly ConfigFile[] = [
   { tool: 'every login shell', file: /^\/etc\/environment$|^\/etc\/profile(\.d\/.+)?$|(^|\/)\.(bashrc|profile|bash_profile)$/, content: /(https?|ftp|all)_proxy=/i },
 ];
 
+/** A cheap gate before the patterns: each FILES content and COMMANDS pattern contains one of these. */
+const MAY_MATCH = /proxy|-x/i;
+
 /** Commands that write a proxy into the tool's own config file, and how that setting is undone. */
 const COMMANDS: readonly { tool: string; set: RegExp; unset: RegExp; requires?: RegExp[] }[] = [
   { tool: 'npm', set: /\bnpm\s+config\s+set\s+(https-)?proxy\b/g, unset: /\bnpm\s+config\s+(delete|rm|unset)\s+(https-)?proxy\b/ },
@@ -72,6 +75,8 @@ export const persistedToolProxyConfig = defineRule({
       const keyword = keywordOf(instruction);
       if (keyword !== 'RUN' && keyword !== 'COPY' && keyword !== 'ADD') continue;
       const { text, offset } = argumentsText(doc, instruction);
+      // Every content pattern and command above needs "proxy" or curl's "-x": other steps cannot match.
+      if (!MAY_MATCH.test(text)) continue;
       if (keyword !== 'RUN') {
         // Only heredoc COPY/ADD show their content: `COPY <<EOF /etc/apt/apt.conf.d/proxy`.
         if (!text.includes('<<')) continue;
