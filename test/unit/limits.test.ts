@@ -72,6 +72,21 @@ describe('input limits', () => {
     for (const f of found) assert.ok(f.range.start.line <= 2, `${f.ruleId} at line ${f.range.start.line}`);
   });
 
+  test('CR-only line breaks (old Mac files): lines as LSP and VS Code count them', () => {
+    // LSP and VS Code end a line at \n, \r\n or a lone \r; dockerfile-ast does too, so its positions and ours agree.
+    const dockerfile = 'FROM alpine:3.20\rENV http_proxy=http://proxy.example.com:3128\rRUN apk add curl\r';
+    const df = lintAs('dockerfile', dockerfile).filter((f) => f.ruleId === 'DF001');
+    assert.equal(df.length, 1);
+    assert.deepEqual(df[0].range, { start: { line: 1, character: 4 }, end: { line: 1, character: 14 } });
+    const daemon = '{\r  "http-proxy": "http://proxy.example.com:3128"\r}\r';
+    const dj = lintAs('daemon-json', daemon).filter((f) => f.ruleId === 'DJ001');
+    assert.equal(dj.length, 1);
+    assert.equal(dj[0].range.start.line, 1);
+    const lines = new LineIndex('a\rb\r\nc\nd\r');
+    assert.deepEqual([0, 1, 2, 3, 4].map((l) => lines.lineText(l)), ['a', 'b', 'c', 'd', '']);
+    assert.deepEqual(lines.positionAt(2), { line: 1, character: 0 });
+  });
+
   test('lone surrogates and invalid UTF-8 (decoded to U+FFFD) lint without throwing, findings still found', () => {
     const invalid = Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xe2, 0x82]).toString('utf8');
     for (const kind of FILE_KINDS) {

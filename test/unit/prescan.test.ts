@@ -119,6 +119,7 @@ describe('pre-scan never hides a finding', () => {
   test('proxy-free files are skipped, tricky spellings are not', () => {
     const skip: Array<[FileKind, string]> = [
       ['dockerfile', 'FROM node:20\nWORKDIR /app\nRUN curl -fsSL https://example.com/x.tgz | tar -xz \\\n && npm ci\n'],
+      ['dockerfile', 'FROM alpine\nRUN set -x && tar -xzf a.tgz \\\n && bash -x /entry.sh\n'],
       ['daemon-json', '{ "log-driver": "json-file", "data-root": "/var/lib/docker" }\n'],
       ['daemon-json', 'null'],
       ['cli-config', '{ "auths": {}, "currentContext": "default" }'],
@@ -129,6 +130,8 @@ describe('pre-scan never hides a finding', () => {
       ['dockerfile', 'FROM alpine\nENV HTTP_PRO\\\n# split\nXY=http://gw:3128\n'],
       ['dockerfile', '# escape=`\nFROM alpine\nENV HTTPS_PR`\n  OXY=http://gw:3128\n'],
       ['dockerfile', 'FROM alpine\nRUN curl -x http://u:p@gw:3128 https://example.com\n'],
+      ['dockerfile', 'FROM alpine\nRUN curl -x 10.1.2.3:8080 https://example.com\n'],
+      ['dockerfile', 'FROM alpine\nRUN curl -fsSL -x \\\n  10.1.2.3:8080 https://example.com\n'],
       ['daemon-json', '{ "\\u0070roxies": {} }'],
       ['daemon-json', '{ "registry-mirrors": ["mirror.gcr.io"] }'],
       ['daemon-json', '[]'],

@@ -372,3 +372,15 @@ describe('odd input never throws and never hangs', { timeout: 120_000 }, () => {
     assert.deepEqual(ids(df(text)).sort(), ['DF001', 'DF002', 'DF012', 'DF013']);
   });
 });
+
+describe('DF017 proxy-in-tool-flag: proxy addresses only', () => {
+  test('a scheme-less host:port after curl -x fires, also when the file never says "proxy"', () => {
+    const f = one('FROM alpine\nRUN curl -fsSL -x 10.1.2.3:8080 https://example.com/install.sh | sh\n', 'DF017');
+    assert.deepEqual(f.range.start, { line: 1, character: 18 }); // the value, after "RUN curl -fsSL -x "
+  });
+  test('values that are no proxy address stay silent', () => {
+    none('FROM alpine\nRUN curl -x ht# https://example.com/\n', 'DF017');
+    none('FROM alpine\nRUN curl -x "" https://example.com/\n', 'DF017');
+    none('FROM alpine\nRUN curl -x "$HTTPS_PROXY" https://example.com/\n', 'DF017');
+  });
+});

@@ -11,6 +11,12 @@ import type { FileKind } from './model';
 const PROXY_WORD = /prox/i;
 /** curl's `-x URL` names a proxy without the word (DF rules read it). Also matched with the whitespace removed. */
 const CURL_X_URL = /-x\s*["']?[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+/**
+ * curl's `-x host:port` without a scheme (DF017): `-x` as its own word, then a value. Tar's `-xzf` and `set -x &&`
+ * do not match. With the whitespace removed (a value on the next continuation line) only `-xhost:port` counts.
+ */
+const CURL_X_HOST = /-x(?:\s+|\s*=\s*|\s*["'])[A-Za-z0-9[]/;
+const CURL_X_HOST_JOINED = /-x["']?[A-Za-z0-9.-]+:\d/;
 /** daemon.json mirror rules (DJ014-DJ016, NP012) fire on registry-mirrors without any proxy setting. */
 const MIRROR_WORD = /mirror/i;
 
@@ -29,12 +35,12 @@ export function mayHaveFindings(text: string, kind: FileKind): boolean {
 }
 
 function dockerfileMayHaveFindings(text: string): boolean {
-  if (PROXY_WORD.test(text) || CURL_X_URL.test(text)) return true;
+  if (PROXY_WORD.test(text) || CURL_X_URL.test(text) || CURL_X_HOST.test(text)) return true;
   // Line continuations (`\` or the backtick of `# escape=`), with comment lines skipped inside them, and escapes
   // inside words can join pieces into a proxy word. Read the text once more with all of those removed.
   if (!/[\\`]/.test(text)) return false;
   const joined = text.replace(/^[ \t]*#.*$/gm, '').replace(/[\\`\s]+/g, '');
-  return PROXY_WORD.test(joined) || CURL_X_URL.test(joined);
+  return PROXY_WORD.test(joined) || CURL_X_URL.test(joined) || CURL_X_HOST_JOINED.test(joined);
 }
 
 function systemdMayHaveFindings(text: string): boolean {

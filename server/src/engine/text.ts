@@ -1,4 +1,5 @@
-// Offset <-> position conversion. Lines end at \n; a \r before it belongs to the line break (CRLF files).
+// Offset <-> position conversion. Lines end at \n, \r\n or a lone \r, as in LSP and VS Code (and dockerfile-ast's
+// TextDocument), so positions computed here match what the editor shows even in old-Mac (CR-only) files.
 import type { Position, Range } from './model';
 
 export class LineIndex {
@@ -7,7 +8,8 @@ export class LineIndex {
   constructor(readonly text: string) {
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) starts.push(i + 1);
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
     }
     this.lineStarts = starts;
   }
@@ -48,10 +50,11 @@ export class LineIndex {
     return this.lineStarts[Math.min(Math.max(0, line), this.lineStarts.length - 1)];
   }
 
-  /** Offset of the end of a line's content, before \r\n or \n. */
+  /** Offset of the end of a line's content, before its \r\n, \n or \r. */
   lineEnd(line: number): number {
-    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
-    return next > this.lineStarts[line] && this.text.charCodeAt(next - 1) === 13 && next < this.text.length ? next - 1 : next;
+    if (line + 1 >= this.lineStarts.length) return this.text.length;
+    const brk = this.lineStarts[line + 1] - 1; // the \n or lone \r that ends the line
+    return this.text.charCodeAt(brk) === 10 && brk > this.lineStarts[line] && this.text.charCodeAt(brk - 1) === 13 ? brk - 1 : brk;
   }
 
   /** The document's line break, so inserted lines match it. */

@@ -19,7 +19,9 @@ const FLAGS: readonly { tool: string; re: RegExp }[] = [
 /** Values that switch the proxy off or come from elsewhere: nothing is hard-coded then. */
 function isLiteralProxy(value: string): boolean {
   if (value.includes('$') || hasPlaceholder(value)) return false; // `$HTTP_PROXY`, `${http_proxy}`, templates
-  return !/^(?:false|direct|none|""|'')$/i.test(value);
+  if (/^(?:false|direct|none|""|'')$/i.test(value)) return false;
+  // A proxy address: `scheme://…`, or `[user[:pass]@]host[:port]` (curl and pip take it without a scheme).
+  return /^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+$/.test(value) || /^(?:[^\s@/]+@)?(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d+)?\/?$/.test(value);
 }
 
 export const proxyInToolFlag = defineRule({
