@@ -61,7 +61,7 @@ describe('language server over stdio, client with workspace/configuration', () =
     assert.deepEqual(caps.executeCommandProvider?.commands, ['dockerProxyDoctor.fixAll']);
   });
 
-  test('daemon.json: DJ001 with range, source, docs link, version and a safe fix in data', async () => {
+  test('daemon.json: DJ001 with range, source, docs link, version and the index of its fixes in data', async () => {
     const from = client.mark();
     await client.open(DAEMON_URI, 'json', DAEMON_BAD);
     const p = await client.waitForPublish(DAEMON_URI, from);
@@ -72,11 +72,13 @@ describe('language server over stdio, client with workspace/configuration', () =
     assert.equal(d.source, 'docker-proxy-doctor');
     assert.equal(d.severity, 1);
     assert.match(d.codeDescription!.href, /DJ001\.md$/);
-    const data = d.data as { ruleId: string; ruleName: string; fixes: { title: string; safe: boolean }[]; version: number };
+    const data = d.data as { ruleId: string; ruleName: string; fixIndex?: number; fixes?: unknown; version: number };
     assert.equal(data.ruleId, 'DJ001');
     assert.equal(data.ruleName, 'top-level-proxy-key');
     assert.equal(data.version, 1);
-    assert.ok(data.fixes.some((f) => f.safe), 'DJ001 has a safe fix');
+    // The fixes stay on the server; the diagnostic names the finding (the code action test gets them through it).
+    assert.equal(typeof data.fixIndex, 'number', JSON.stringify(data));
+    assert.equal(data.fixes, undefined);
     assert.deepEqual(publishedKeys(p), engineKeys(DAEMON_BAD, 'daemon-json', '/etc/docker/daemon.json'));
     // The server requested settings for this very document.
     assert.ok(client.configurationRequests.some((r) => r.items.some((i) => i.scopeUri === DAEMON_URI && i.section === 'dockerProxyDoctor')));

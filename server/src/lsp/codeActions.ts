@@ -1,10 +1,10 @@
-// Generic code actions: everything comes from `diagnostic.data` (fixes computed by the rules) plus the suppression
+// Generic code actions: everything comes from `diagnostic.data` (rule id, version, where the rules' fixes are) plus the suppression
 // edits of engine/suppress.ts. Per finding: its fixes, disable for this line / file (comment formats only),
 // disable in settings, show docs. Plus `source.fixAll.dockerProxyDoctor` for all safe fixes at once.
 import { CodeAction, CodeActionKind, type Command, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { maskCredentials, type FileKind, type TextEdit } from '../engine';
+import { maskCredentials, type FileKind, type Fix, type TextEdit } from '../engine';
 import { canSuppressInline, disableForFileEdit, disableForLineEdit } from '../engine/suppress';
-import { Commands, FIX_ALL_KIND } from '../shared/protocol';
+import { Commands, FIX_ALL_KIND, type DiagnosticData } from '../shared/protocol';
 import { dataOf } from './diagnostics';
 
 export interface ActionContext {
@@ -19,6 +19,8 @@ export interface ActionContext {
   documentChanges: boolean;
   /** Computes the fix-all edit on demand (lints the current text with the document's settings). */
   fixAll: () => TextEdit | undefined;
+  /** The fixes of one diagnostic: carried in its data, or kept by the server under `fixIndex`. */
+  fixesOf: (data: DiagnosticData & { fixes: Fix[] }) => readonly Fix[];
 }
 
 export function workspaceEdit(uri: string, version: number | undefined, edits: readonly TextEdit[], documentChanges: boolean): WorkspaceEdit {
@@ -52,7 +54,7 @@ export function codeActions(ctx: ActionContext): CodeAction[] {
       const fresh = data.version === undefined || data.version === ctx.version;
       if (fresh) {
         let preferred = false;
-        for (const fix of data.fixes) {
+        for (const fix of ctx.fixesOf(data)) {
           if (fix.edits.length === 0) continue;
           const action = CodeAction.create(maskCredentials(fix.title), workspaceEdit(ctx.uri, data.version ?? ctx.version, fix.edits, ctx.documentChanges), CodeActionKind.QuickFix);
           action.diagnostics = [diagnostic];

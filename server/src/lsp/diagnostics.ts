@@ -9,8 +9,10 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-export function toDiagnostic(finding: Finding, version: number | undefined): Diagnostic {
-  const data: DiagnosticData = { ruleId: finding.ruleId, ruleName: finding.ruleName, fixes: finding.fixes, version };
+/** `index` is the finding's position in the lint result, so code actions can find its fixes on the server. */
+export function toDiagnostic(finding: Finding, version: number | undefined, index: number): Diagnostic {
+  const data: DiagnosticData = { ruleId: finding.ruleId, ruleName: finding.ruleName, version };
+  if (finding.fixes.length > 0) data.fixIndex = index;
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,
@@ -24,7 +26,7 @@ export function toDiagnostic(finding: Finding, version: number | undefined): Dia
 }
 
 /** The DiagnosticData of one of our diagnostics, or undefined for anything else (other sources, bad shapes). */
-export function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
+export function dataOf(diagnostic: Diagnostic): (DiagnosticData & { fixes: DiagnosticData['fixes'] & object }) | undefined {
   if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
   const data = diagnostic.data as Partial<DiagnosticData> | undefined;
   if (!data || typeof data !== 'object' || typeof data.ruleId !== 'string') return undefined;
@@ -32,6 +34,7 @@ export function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
     ruleId: data.ruleId,
     ruleName: typeof data.ruleName === 'string' ? data.ruleName : data.ruleId,
     fixes: Array.isArray(data.fixes) ? data.fixes.filter((f) => f && typeof f.title === 'string' && Array.isArray(f.edits)) : [],
+    fixIndex: Number.isInteger(data.fixIndex) && data.fixIndex! >= 0 ? data.fixIndex : undefined,
     version: typeof data.version === 'number' ? data.version : undefined,
   };
 }

@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hoverAt } from '../engine/hover';
-import { lint, maskCredentials, parseDocument, unlintableReason, type FileKind, type LintOptions, type ParsedDocument } from '../engine';
+import { lint, maskCredentials, parseDocument, unlintableReason, type FileKind, type Fix, type LintOptions, type ParsedDocument } from '../engine';
 import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND, Requests, SETTINGS_SECTION, type DoctorSettings, type InitializationOptions } from '../shared/protocol';
 import { StatusService } from './status';
 import { codeActions, workspaceEdit } from './codeActions';
@@ -57,6 +57,8 @@ export function startServer(connection: Connection): void {
   let hasDynamicConfigurationChange = false;
   let hasDocumentChanges = false;
   let parsedCache: { uri: string; version: number; kind: FileKind; doc: ParsedDocument } | undefined;
+  /** The fixes of each document's last published lint, by finding index (diagnostics carry only the index). */
+  const fixStore = new Map<string, { version: number; findings: { ruleId: string; fixes: Fix[] }[] }>();
 
   const logError = (where: string, error: unknown) => {
     try {
@@ -123,7 +125,8 @@ export function startServer(connection: Connection): void {
       return;
     }
     const findings = lint(document.getText(), kind, lintOptions(document, docSettings));
-    publish(uri, [...findings.map((f) => toDiagnostic(f, version)), ...status.diagnosticsFor(uri, document)], version);
+    fixStore.set(uri, { version, findings: findings.map((f) => ({ ruleId: f.ruleId, fixes: f.fixes })) });
+    publish(uri, [...findings.map((f, i) => toDiagnostic(f, version, i)), ...status.diagnosticsFor(uri, document)], version);
   }
 
   /** Runs one lint; if the document changed meanwhile, queues exactly one more for its latest version. */
@@ -268,6 +271,7 @@ export function startServer(connection: Connection): void {
     const state = states.get(uri);
     if (state?.timer) clearTimeout(state.timer);
     states.delete(uri);
+    fixStore.delete(uri);
     settings.forget(uri);
     if (parsedCache?.uri === uri) parsedCache = undefined;
     void connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => logError('publishDiagnostics', error));
@@ -289,6 +293,19 @@ export function startServer(connection: Connection): void {
       only: params.context.only,
       documentChanges: hasDocumentChanges,
       fixAll: () => fixAllEdit(document.getText(), kind, lintOptions(document, docSettings)),
+      fixesOf: (data) => {
+        if (data.fixes.length > 0 || data.fixIndex === undefined) return data.fixes;
+        let stored = fixStore.get(document.uri);
+        if (!stored || stored.version !== data.version) {
+          // Not the version last published (a lint is still queued): lint this text once; the same text and settings
+          // give the same findings in the same order.
+          if (data.version !== document.version) return [];
+          stored = { version: document.version, findings: lint(document.getText(), kind, lintOptions(document, docSettings)) };
+          fixStore.set(document.uri, stored);
+        }
+        const finding = stored.findings[data.fixIndex];
+        return finding && finding.ruleId === data.ruleId ? finding.fixes : [];
+      },
     });
   }));
 

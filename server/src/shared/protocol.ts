@@ -32,7 +32,13 @@ export const DEFAULT_SETTINGS: DoctorSettings = { enable: true, rules: {}, files
 export interface DiagnosticData {
   ruleId: string;
   ruleName: string;
-  fixes: Fix[];
+  /**
+   * Index of the finding in the server's last lint of this document version, when it has fixes. The fixes stay on
+   * the server (a proxy-heavy file has a few hundred, and every publish would carry them); code actions look them up.
+   */
+  fixIndex?: number;
+  /** Fixes carried in the diagnostic itself (older servers did this; still honoured). */
+  fixes?: Fix[];
   /** Document version the fixes were computed for; the server offers them only while the document is unchanged. */
   version?: number;
 }
