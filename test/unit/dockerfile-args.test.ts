@@ -3,24 +3,14 @@
 // the bench inputs, and seeded mutations of all of them (continuations, flags, comments and heredocs included).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { ALL_RULES } from '../../server/src/engine';
 import { parseDocument, type DockerfileDocument } from '../../server/src/engine/document';
 import { argumentsText, libraryArgumentsStart } from '../../server/src/engine/rules/dockerfile/common';
 import { plainDockerfile, proxyDockerfile } from '../../bench/inputs';
 import { mulberry32, mutate } from './fuzzText';
+import { corpusFiles } from './helpers';
 
-const ROOT = resolve(__dirname, '../../..');
-
-function filesUnder(dir: string): string[] {
-  let names: string[];
-  try { names = readdirSync(dir); } catch { return []; }
-  return names.flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
 
 /** Compares every instruction's argument start with the library's; returns how many instructions were checked. */
 function compareAll(text: string, label: string): number {
@@ -40,7 +30,7 @@ function compareAll(text: string, label: string): number {
 describe('argumentsText agrees with dockerfile-ast', () => {
   const corpus = [
     ...ALL_RULES.flatMap((r) => [r.meta.examples.bad, r.meta.examples.good]).filter((e) => e.kind === 'dockerfile').map((e) => e.text),
-    ...[...filesUnder(join(ROOT, 'test/fixtures')), ...filesUnder(join(ROOT, 'examples'))]
+    ...corpusFiles()
       .filter((f) => /dockerfile|containerfile/i.test(f))
       .map((f) => readFileSync(f, 'utf8')),
     plainDockerfile(300),

@@ -3,27 +3,20 @@
 // document, and every call must come back. Rerun a failure with FUZZ_SEED=<seed printed in the message>.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { ALL_RULES, defaultPathFor, fixAllText, LineIndex, lint, parseDocument, unlintableReason, type FileKind, type Finding } from '../../server/src/engine';
 import { hoverAt } from '../../server/src/engine/hover';
 import { FILE_KINDS } from '../../server/src/engine/model';
 import { mulberry32, mutate, randomDocument } from './fuzzText';
+import { corpusFiles } from './helpers';
 
-const ROOT = resolve(__dirname, '../../..');
 const CASES = Number(process.env.FUZZ_CASES ?? 1500);
 /** Failure guard for the whole loop on a busy machine (the loop stops early, it does not fail, when it is reached). */
 const BUDGET_MS = 30_000;
 
-function filesUnder(dir: string): string[] {
-  let names: string[];
-  try { names = readdirSync(dir); } catch { return []; }
-  return names.flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
-}
-
 const corpus = [
   ...ALL_RULES.flatMap((r) => [r.meta.examples.bad.text, r.meta.examples.good.text]),
-  ...[...filesUnder(join(ROOT, 'test/fixtures')), ...filesUnder(join(ROOT, 'examples'))].filter((f) => !f.endsWith('.md')).map((f) => readFileSync(f, 'utf8')),
+  ...corpusFiles().map((f) => readFileSync(f, 'utf8')),
 ];
 
 /** Rule exceptions are caught by the engine (the other rules still run); they are listed, not failed on. */

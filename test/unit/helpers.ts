@@ -1,5 +1,7 @@
 // Test helpers shared by the rule tests: lint a snippet as a kind, apply a fix, and check the fix contract.
 import assert from 'node:assert/strict';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { applyEdits, defaultPathFor, lint, type FileKind, type Finding, type Fix } from '../../server/src/engine';
 
 export function lintAs(kind: FileKind, text: string, path = defaultPathFor(kind)): Finding[] {
@@ -35,4 +37,20 @@ export function assertFixCleans(kind: FileKind, text: string, finding: Finding, 
   const added = after.filter((f) => !beforeKeys.has(key(f)) && f.severity !== 'info');
   assert.deepEqual(added.map(key), [], `"${fix.title}" introduced new findings:\n${fixed}`);
   return fixed;
+}
+
+const ROOT = resolve(__dirname, '../../..');
+
+function filesUnder(dir: string): string[] {
+  let names: string[];
+  try { names = readdirSync(dir); } catch { return []; }
+  return names.flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+/** Every file under test/fixtures/ and examples/ except Markdown: the real-file corpus of the fuzz and pre-scan tests. */
+export function corpusFiles(): string[] {
+  return [...filesUnder(join(ROOT, 'test/fixtures')), ...filesUnder(join(ROOT, 'examples'))].filter((f) => !f.endsWith('.md'));
 }

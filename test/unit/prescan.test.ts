@@ -4,13 +4,11 @@
 // and fixtures added later are covered without touching this file.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { ALL_RULES, defaultPathFor, lint, mayHaveFindings, type FileKind, type Finding } from '../../server/src/engine';
 import { FILE_KINDS } from '../../server/src/engine/model';
 import { mulberry32, mutate } from './fuzzText';
-
-const ROOT = resolve(__dirname, '../../..');
+import { corpusFiles } from './helpers';
 
 /**
  * Rules that throw are caught by the engine (the other rules still run) and are not what this file tests; they are
@@ -43,17 +41,7 @@ function withoutProxyHost(text: string): string {
   return text.replace(/proxy(?=[\w-]*\.example\.(?:com|org|net))/gi, 'gw');
 }
 
-function filesUnder(dir: string): string[] {
-  let names: string[];
-  try { names = readdirSync(dir); } catch { return []; }
-  return names.flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
-
-const fixtureFiles = [...filesUnder(join(ROOT, 'test/fixtures')), ...filesUnder(join(ROOT, 'examples'))]
-  .filter((f) => !f.endsWith('.md'));
+const fixtureFiles = corpusFiles();
 
 describe('pre-scan never hides a finding', () => {
   test('there is something to check', () => {

@@ -27,6 +27,11 @@ export function clientFieldFor(key: string): string | undefined {
  * Environment / build-arg names: HTTP_PROXY, http_proxy, ... (BuildKit matches build args case-insensitively), and
  * SOCKS_PROXY, which is an ordinary variable for Docker (see isPredefinedProxyArg) but a proxy for the tools that read it.
  */
+/** Every proxy variable name above contains "proxy" (any case): a text without it assigns none (a cheap skip). */
+export function mayNameProxyVariable(text: string): boolean {
+  return /proxy/i.test(text);
+}
+
 export function envVariableOf(name: string): ProxyVariable | undefined {
   switch (name.toLowerCase()) {
     case 'http_proxy': return 'http';

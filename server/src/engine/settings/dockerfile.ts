@@ -2,7 +2,7 @@
 // ARGs before the first FROM). RUN-line assignments are not settings: the DF rules read those from the RUN text.
 import type { DockerfileDocument } from '../document';
 import type { ProxySetting } from '../model';
-import { envVariableOf } from '../proxy/names';
+import { envVariableOf, mayNameProxyVariable } from '../proxy/names';
 import { assignmentsOf } from '../parse/dockerfile';
 
 export function dockerfileSettings(doc: DockerfileDocument): ProxySetting[] {
@@ -11,9 +11,8 @@ export function dockerfileSettings(doc: DockerfileDocument): ProxySetting[] {
   for (const instruction of doc.dockerfile.getInstructions()) {
     const keyword = instruction.getKeyword();
     if (keyword !== 'ENV' && keyword !== 'ARG') continue;
-    // Every proxy variable name contains "proxy": other ENV/ARG lines need not be split.
     const range = instruction.getRange();
-    if (!/proxy/i.test(doc.text.slice(doc.lines.offsetAt(range.start), doc.lines.offsetAt(range.end)))) continue;
+    if (!mayNameProxyVariable(doc.text.slice(doc.lines.offsetAt(range.start), doc.lines.offsetAt(range.end)))) continue;
     for (const a of assignmentsOf(instruction, doc.text, doc.lines, escape)) {
       const variable = envVariableOf(a.name);
       if (!variable || a.value === undefined || !a.valueRange) continue;

@@ -4,7 +4,7 @@ import type { DockerfileDocument, ParsedDocument } from '../../document';
 import type { Fix, ProxyVariable, Range, RuleFinding, TextEdit } from '../../model';
 import type { Rule, RuleMeta } from '../../rule';
 import { assignmentsOf, type DockerfileAssignment } from '../../parse/dockerfile';
-import { envVariableOf } from '../../proxy/names';
+import { envVariableOf, mayNameProxyVariable } from '../../proxy/names';
 import { splitProxyValue } from '../../proxy/urlChecks';
 import { hasPlaceholder } from '../../proxy/placeholder';
 
@@ -43,14 +43,13 @@ export interface DfModel {
 }
 
 const cache = new WeakMap<object, DfModel>();
-const PROXY_WORD = /proxy/i;
 const stagesByName = new WeakMap<DfModel, Map<string, Stage>>();
 
 export function dfModel(doc: DockerfileDocument): DfModel {
   const cached = cache.get(doc);
   if (cached) return cached;
   const df = doc.dockerfile;
-  const escape = df.getEscapeCharacter();
+  const escape = escapeOf(doc);
   const preamble: Instruction[] = [];
   const stages: Stage[] = [];
   const proxies: ProxyAssignment[] = [];
@@ -73,8 +72,7 @@ export function dfModel(doc: DockerfileDocument): DfModel {
     if (stage < 0) preamble.push(instruction);
     else stages[stage].instructions.push(instruction);
     if (keyword !== 'ENV' && keyword !== 'ARG') continue;
-    // Every proxy variable name contains "proxy": other ENV/ARG lines need not be split here.
-    if (!PROXY_WORD.test(argumentsText(doc, instruction).text)) continue;
+    if (!mayNameProxyVariable(argumentsText(doc, instruction).text)) continue; // other ENV/ARG lines need no split
     const siblings = assignmentsOf(instruction, doc.text, doc.lines, escape);
     for (const a of siblings) {
       const variable = envVariableOf(a.name);
