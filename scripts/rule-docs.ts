@@ -3,6 +3,7 @@
 import { ALL_RULES, applyEdits, fixAllText, lint, type Rule } from '../server/src/engine';
 import { STATUS_CHECKS, type StatusCheck } from '../server/src/engine/status';
 import type { FileKind } from '../server/src/engine/model';
+import { isMeasured, type Source } from '../server/src/engine/sources';
 
 const KIND_TITLE: Record<FileKind, string> = {
   'daemon-json': 'daemon.json',
@@ -37,6 +38,28 @@ function afterQuickFix(rule: Rule): string[] {
   return ['### After the quick fix', '', `Quick fix: ${finding.fixes[0].title}`, '', '```' + FENCE[bad.kind], after.replace(/\n$/, ''), '```', ''];
 }
 
+/** A short name for a cited address: `moby/moby v26.1.5 daemon/config/config.go L268-L273`, `docs.docker.com/engine/daemon/proxy#daemon-configuration`. */
+export function sourceLabel(address: string): string {
+  const url = new URL(address);
+  const anchor = decodeURIComponent(url.hash.replace(/^#/, ''));
+  if (url.hostname === 'github.com') {
+    const [owner, repo, what, ref, ...rest] = url.pathname.split('/').filter(Boolean);
+    if (what === 'blob' || what === 'tree') return `${owner}/${repo} ${ref} ${rest.join('/')}${anchor ? ` ${anchor}` : ''}`;
+    if (what === 'issues' || what === 'pull') return `${owner}/${repo}#${ref}`;
+    return `${owner}/${repo}`;
+  }
+  const page = (url.hostname + url.pathname).replace(/\/$/, '').replace(/\.html$/, '');
+  return anchor ? `${page}#${anchor}` : page;
+}
+
+/** The page's "Based on" section: each public source as a link with what it shows, then what our suite measured. */
+function basedOn(sources: readonly Source[]): string[] {
+  const line = (s: Source) => isMeasured(s)
+    ? `- Measured by our test suite: [\`${s.test}\`](../../${s.test}): ${s.shows}.`
+    : `- [${sourceLabel(s.url)}](${s.url}): ${s.shows}.`;
+  return ['## Based on', '', ...sources.map(line), ''];
+}
+
 export function renderRulePage(rule: Rule): string {
   const m = rule.meta;
   const lines = [
@@ -49,10 +72,10 @@ export function renderRulePage(rule: Rule): string {
     `| Applies to | ${m.kinds.map((k) => KIND_TITLE[k]).join(', ')} |`,
     `| Default severity | ${m.defaultSeverity} |`,
     `| dockerd refuses to start | ${m.dockerdRefuses ? 'yes (checked against `dockerd --validate`)' : 'no'} |`,
-    `| Based on | ${m.fact} |`,
     '',
     m.description,
     '',
+    ...basedOn(m.sources),
     example('Triggers it', m.examples.bad),
     ...afterQuickFix(rule),
     example('Does not', m.examples.good),
@@ -96,10 +119,10 @@ export function renderStatusCheckPage(check: StatusCheck): string {
     '| Kind | Proxy Status finding (machine state: `docker info`, buildx, systemd, the shell; not a lint rule) |',
     `| Layer | ${LAYER_TITLE[m.layer] ?? m.layer} |`,
     `| Severity | ${m.severity} |`,
-    `| Based on | ${m.fact} |`,
     '',
     m.description,
     '',
+    ...basedOn(m.sources),
     ...(m.example ? [
       '## Example',
       '',
@@ -160,7 +183,7 @@ export const SEVERITY_POLICY = [
 ].join('\n');
 
 export function renderIndex(): string {
-  return `# Rules\n\nEvery rule rests on a documented Docker behaviour (see each page's "Based on").\nGenerated from the rule metadata by \`npm run docs\`; do not edit by hand.\n\n${SEVERITY_POLICY}\n## All rules\n\n${renderRuleTable('./')}` +
+  return `# Rules\n\nEvery rule rests on a documented Docker behaviour: each page's "Based on" links the public sources (Docker docs\nsections, upstream source at a release tag, man pages, public issues) and says what each shows.\nGenerated from the rule metadata by \`npm run docs\`; do not edit by hand.\n\n${SEVERITY_POLICY}\n## All rules\n\n${renderRuleTable('./')}` +
     `\n## Proxy Status findings\n\nThese need the machine's state (\`docker info\`, buildx, systemd, the shell), so the Proxy Status view and\n\`docker-proxy-doctor status\` report them, not the linter.\n\n${renderStatusTable('./')}`;
 }
 

@@ -6,6 +6,9 @@ import * as path from 'node:path';
 import { ALL_RULES } from '../../server/src/engine';
 import { renderIndex, renderRulePage, renderStatusCheckPage, statusChecksWithPages, withReadmeTable } from '../../scripts/rule-docs';
 import { STATUS_CHECKS } from '../../server/src/engine/status';
+import { readdirSync } from 'node:fs';
+import { isMeasured } from '../../server/src/engine/sources';
+import { checkFiles, linkProblem, linksIn, publishedMarkdown } from '../../scripts/link-check';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -40,4 +43,40 @@ test('README rule table is current', () => {
   const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
   assert.ok(readme.includes('<!-- rules:start -->'), 'README has no rule table markers');
   assert.equal(readme, withReadmeTable(readme), 'README rule table is stale: run npm run docs');
+});
+
+// Issue 20: a reader must be able to follow every page to its public source. Checked on the committed files, so a
+// page added or edited by hand (or generated on another branch) without a public link fails here.
+test('every rule and status page links a public source in its "Based on" and names no internal notes', () => {
+  const dir = path.join(root, 'docs/rules');
+  const pages = readdirSync(dir).filter((f) => /^[A-Z]{2}\d{3}\.md$/.test(f));
+  assert.ok(pages.length >= ALL_RULES.length, 'fewer pages than rules');
+  for (const page of pages) {
+    const text = readFileSync(path.join(dir, page), 'utf8');
+    const based = /\n## Based on\n\n((?:- [^\n]+\n)+)/.exec(text);
+    assert.ok(based, `${page} has no "## Based on" list`);
+    const publicLinks = linksIn(based[1]).filter((l) => l.target.startsWith('https://') && !linkProblem(l.target));
+    assert.ok(publicLinks.length > 0, `${page}: "Based on" has no public https link on the allow-list`);
+    for (const line of based[1].trim().split('\n')) assert.match(line, /\]\([^)]+\): \S.{10,}/, `${page}: a source without what it shows: ${line}`);
+    assert.doesNotMatch(text, /docker-proxy-facts|test-infra\.md|DESIGN\.md|§\s*\d/, `${page} cites internal notes`);
+  }
+});
+
+test('every cited source is a well-formed https address on the allow-list, pinned when it is upstream source', () => {
+  const metas = [...ALL_RULES.map((r) => r.meta), ...STATUS_CHECKS.map((c) => c.meta)];
+  for (const m of metas) {
+    assert.ok(m.sources.some((s) => !isMeasured(s)), `${m.id} cites no public source (a test alone is not enough)`);
+    for (const s of m.sources) {
+      if (isMeasured(s)) { assert.ok(readFileSync(path.join(root, s.test), 'utf8').length > 0, `${m.id}: ${s.test} missing`); continue; }
+      assert.equal(linkProblem(s.url), undefined, `${m.id}: ${s.url}: ${linkProblem(s.url)}`);
+    }
+  }
+  assert.equal(linkProblem('https://github.com/moby/moby/blob/master/daemon/config/config.go')?.includes('pin'), true, 'a branch link is refused');
+  assert.ok(linkProblem('https://example.com/x'), 'a host off the list is refused');
+  assert.ok(linkProblem('http://docs.docker.com/'), 'plain http is refused');
+  assert.ok(linkProblem('https://docs docker.com/'), 'a malformed address is refused');
+});
+
+test('offline link check: every link of the published markdown is allowed, every relative link names a file', () => {
+  assert.deepEqual(checkFiles(root, publishedMarkdown(root)), []);
 });

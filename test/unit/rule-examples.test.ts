@@ -14,7 +14,7 @@ describe('rule metadata', () => {
     for (const r of ALL_RULES) {
       assert.match(r.meta.id, /^(DJ|CC|DF|NP|SV|PD|DC|BX|SH)\d{3}$/, r.meta.id);
       assert.match(r.meta.name, /^[a-z0-9]+(-[a-z0-9]+)*$/, r.meta.name);
-      assert.ok(r.meta.fact.length > 10, `${r.meta.id} cites no fact`);
+      assert.ok(r.meta.sources.length > 0, `${r.meta.id} cites no source`);
       assert.ok(r.meta.kinds.includes(r.meta.examples.bad.kind), `${r.meta.id} bad example kind`);
     }
   });

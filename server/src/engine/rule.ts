@@ -1,6 +1,7 @@
 // A rule = metadata + a pure check over a parsed document. One file per rule under rules/<kind>/.
 import type { ParsedDocument } from './document';
 import type { FileKind, RuleFinding, Severity } from './model';
+import type { Source } from './sources';
 
 export interface RuleExample {
   kind: FileKind;
@@ -20,8 +21,12 @@ export interface RuleMeta {
   summary: string;
   /** Markdown for the docs page: what goes wrong, who reads the value, how to fix it. */
   description: string;
-  /** Where the behaviour is established: a section of docker-proxy-facts.md or a cited source. */
-  fact: string;
+  /**
+   * Where the behaviour is established, as public links (Docker docs section, upstream source at a release tag, man
+   * page, public issue) each with what it shows, plus any test of this repository that measured it. Rendered as the
+   * page's "Based on"; the docs test fails when none is an https link on the allow-list (scripts/link-check.ts).
+   */
+  sources: readonly Source[];
   /** True when a file with this finding makes dockerd refuse to start (checked against real dockerd --validate). */
   dockerdRefuses?: boolean;
   /** `bad` must trigger the rule, `good` must not; both are run as tests and shown in the docs. */

@@ -1,5 +1,6 @@
 import type { RuleFinding } from '../../model';
 import { defineUnitRule, eachDriverOpt, meantOption, rewriteFix } from './common';
+import { MEASURED, SRC } from '../../sources';
 
 export const driverOptCsvSplit = defineUnitRule({
   id: 'BX001',
@@ -16,7 +17,7 @@ export const driverOptCsvSplit = defineUnitRule({
     '\'"env.no_proxy=localhost,127.0.0.1"\'`, or `--driver-opt "\\"env.no_proxy=$NO_PROXY\\""` when it comes from a ' +
     'variable. In a `docker/setup-buildx-action` `driver-opts` block each line reaches buildx as written, so write ' +
     'the line as `"env.no_proxy=localhost,127.0.0.1"`. The quick fix does this.',
-  fact: 'docker-proxy-facts.md §5 (`--driver-opt` values are CSV; docker/buildx#136) and §11 (the shell removes the quotes); setup-buildx-action reads driver-opts with docker/actions-toolkit `getList(…, {ignoreComma: true, quote: false})`; checked against buildx 0.13.1 (test/buildx)',
+  sources: [SRC.buildxDriverOptCsv, SRC.buildxCreateDriverOpt, SRC.buildxIssueContainerEnv, MEASURED.buildxDriverOpts],
   examples: {
     bad: { kind: 'shell', text: '#!/bin/sh\nset -eu\ndocker buildx create --name ci --driver docker-container \\\n  --driver-opt env.http_proxy=http://proxy.example.com:3128 \\\n  --driver-opt env.https_proxy=http://proxy.example.com:3128 \\\n  --driver-opt env.no_proxy=localhost,127.0.0.1,registry.internal\n' },
     good: { kind: 'shell', text: '#!/bin/sh\nset -eu\ndocker buildx create --name ci --driver docker-container \\\n  --driver-opt env.http_proxy=http://proxy.example.com:3128 \\\n  --driver-opt env.https_proxy=http://proxy.example.com:3128 \\\n  --driver-opt \'"env.no_proxy=localhost,127.0.0.1,registry.internal"\'\n' },

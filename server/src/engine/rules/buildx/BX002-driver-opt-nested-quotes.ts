@@ -1,5 +1,6 @@
 import type { RuleFinding } from '../../model';
 import { defineUnitRule, eachDriverOpt, meantOption, rewriteFix } from './common';
+import { MEASURED, SRC } from '../../sources';
 
 export const driverOptNestedQuotes = defineUnitRule({
   id: 'BX002',
@@ -15,7 +16,7 @@ export const driverOptNestedQuotes = defineUnitRule({
     'The same holds for lines of a setup-buildx-action `driver-opts` block, which reach buildx as written.\n\n' +
     'Quote the whole field for CSV (`\'"env.no_proxy=a,b"\'` on a command line, `"env.no_proxy=a,b"` as a ' +
     '`driver-opts` line) and nothing inside it. The quick fix does this.',
-  fact: 'docker-proxy-facts.md §5 (CSV parsing of `--driver-opt`) and §11 (nested quotes end up inside the value); checked against buildx 0.13.1 (test/buildx)',
+  sources: [SRC.buildxDriverOptCsv, SRC.buildxEnvDriverOpt, MEASURED.buildxDriverOpts],
   examples: {
     bad: { kind: 'shell', text: '#!/bin/sh\ndocker buildx create --name ci --driver-opt "env.https_proxy=\'http://proxy.example.com:3128\'"\n' },
     good: { kind: 'shell', text: '#!/bin/sh\ndocker buildx create --name ci --driver-opt "env.https_proxy=http://proxy.example.com:3128"\n' },

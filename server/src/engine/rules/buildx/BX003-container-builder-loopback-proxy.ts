@@ -4,6 +4,7 @@ import { splitProxyValue } from '../../proxy/urlChecks';
 import { driverOptPairs, envKey } from '../../scripts/driverOpts';
 import { envVariableOf } from '../../proxy/names';
 import { defineUnitRule } from './common';
+import { SRC } from '../../sources';
 
 export const containerBuilderLoopbackProxy = defineUnitRule({
   id: 'BX003',
@@ -17,7 +18,7 @@ export const containerBuilderLoopbackProxy = defineUnitRule({
     'proxy on your machine, so every pull and `ADD <url>` of the build fails to connect.\n\n' +
     'Create the builder with `--driver-opt network=host` (it then shares the host\'s network and loopback), or give ' +
     'the proxy an address the container can reach.',
-  fact: 'docker-proxy-facts.md §0 (docker-container driver: buildkitd in its own container), §8 (loopback proxy) and §11 (network=host shares the host namespace)',
+  sources: [SRC.containerDriver, SRC.buildxEnvDriverOpt, SRC.dockerdHostGateway],
   examples: {
     bad: { kind: 'shell', text: '#!/bin/sh\ndocker buildx create --name local --driver docker-container \\\n  --driver-opt env.https_proxy=http://127.0.0.1:3128\n' },
     good: { kind: 'shell', text: '#!/bin/sh\ndocker buildx create --name local --driver docker-container \\\n  --driver-opt network=host --driver-opt env.https_proxy=http://127.0.0.1:3128\n' },

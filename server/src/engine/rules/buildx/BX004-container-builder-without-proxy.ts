@@ -3,6 +3,7 @@ import { envVariableOf } from '../../proxy/names';
 import { driverOptPairs, envKey } from '../../scripts/driverOpts';
 import type { BuilderCreate, ScriptUnit } from '../../scripts/model';
 import { defineUnitRule, type UnitDocument } from './common';
+import { SRC } from '../../sources';
 
 /** The proxy variables the unit evidently has in its own environment (names as written). */
 function shellProxies(unit: ScriptUnit): string[] {
@@ -36,7 +37,7 @@ export const containerBuilderWithoutProxy = defineUnitRule({
     'Pass the variables: `--driver-opt "env.http_proxy=$HTTP_PROXY" --driver-opt "env.https_proxy=$HTTPS_PROXY" ' +
     '--driver-opt "\\"env.no_proxy=$NO_PROXY\\""` (the no_proxy field in CSV quotes), or the same lines in ' +
     'setup-buildx-action\'s `driver-opts`.',
-  fact: 'docker-proxy-facts.md §2 (buildx does not copy proxy settings into a docker-container builder; docker/buildx#136), §5 (three places need the proxy) and §10.3',
+  sources: [SRC.buildxIssueContainerEnv, SRC.containerDriver, SRC.buildkitResolver],
   examples: {
     bad: { kind: 'shell', text: '#!/bin/sh\nexport HTTPS_PROXY=http://proxy.example.com:3128\nexport NO_PROXY=localhost,127.0.0.1\ndocker buildx create --name ci --driver docker-container --use\ndocker buildx build -t app .\n' },
     good: { kind: 'shell', text: '#!/bin/sh\nexport HTTPS_PROXY=http://proxy.example.com:3128\nexport NO_PROXY=localhost,127.0.0.1\ndocker buildx create --name ci --driver docker-container --use \\\n  --driver-opt "env.https_proxy=$HTTPS_PROXY" --driver-opt "\\"env.no_proxy=$NO_PROXY\\""\ndocker buildx build -t app .\n' },

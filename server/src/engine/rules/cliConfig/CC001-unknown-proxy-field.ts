@@ -3,6 +3,7 @@ import type { Fix, RuleFinding } from '../../model';
 import type { ParsedDocument } from '../../document';
 import { jsonSetEdits, nodeRange, renameKeyEdit } from '../../parse/json';
 import { fieldOf, readClientProxies, type EntryField, type ProxyEntry } from './common';
+import { SRC } from '../../sources';
 
 function fixesFor(doc: ParsedDocument, entry: ProxyEntry, f: EntryField): Fix[] {
   const read = fieldOf(entry, f.field);
@@ -32,7 +33,7 @@ export const unknownProxyField: Rule = {
       'a word, so `"http-proxy"` (the daemon.json spelling), `"http_proxy"` or `"HTTP_PROXY"` (the environment ' +
       'spelling) inject nothing into containers and builds.\n\n' +
       'Rename the key to its camelCase field. Keys that resemble no field at all are reported as warnings.',
-    fact: 'docker-proxy-facts.md §3 "Keys" (cli:cli/config/configfile/file.go:105-112, decoded with encoding/json).',
+    sources: [SRC.cliProxyStruct, SRC.cliProxyConfig],
     examples: {
       bad: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "http_proxy": "http://proxy.example.com:3128",\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    }\n  }\n}\n' },
       good: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    }\n  }\n}\n' },

@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { nodeRange, renameKeyEdit } from '../../parse/json';
 import { readClientProxies } from './common';
+import { SRC } from '../../sources';
 
 export const noncanonicalCase: Rule = {
   meta: {
@@ -14,7 +15,7 @@ export const noncanonicalCase: Rule = {
       'Go\'s `encoding/json` matches struct fields case-insensitively, so `"HttpProxy"` or `"HTTPSPROXY"` is read as ' +
       '`httpProxy` / `httpsProxy` and the proxy is injected. It still reads like a typo, and tools that compare names ' +
       'exactly (schemas, scripts, other linters) miss it. Write the documented camelCase name.',
-    fact: 'docker-proxy-facts.md §3 "Keys" (field names match case-insensitively).',
+    sources: [SRC.cliProxyStruct, SRC.cliProxyConfig],
     examples: {
       bad: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "HttpProxy": "http://proxy.example.com:3128",\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    }\n  }\n}\n' },
       good: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    }\n  }\n}\n' },

@@ -3,6 +3,7 @@ import type { Fix, RuleFinding } from '../../model';
 import type { ParsedDocument } from '../../document';
 import { jsonTransformEdit, nodeRange } from '../../parse/json';
 import { defaultEntry, fieldOf, readClientProxies, type ClientField, type ClientProxies, type EntryField } from './common';
+import { SRC } from '../../sources';
 
 /** Moves every stray field into `default` (created when absent), renamed to its camelCase field. */
 function wrapInDefault(doc: ParsedDocument, p: ClientProxies): Fix[] {
@@ -45,7 +46,7 @@ export const entryNotObject: Rule = {
       'error for the CLI: it prints `WARNING: Error parsing config file` on every command and containers and builds get ' +
       'no proxy from this entry.\n\n' +
       'The fix wraps the fields in a `"default"` object (renaming `http-proxy`-style keys to their camelCase fields).',
-    fact: 'docker-proxy-facts.md §3 "Keys" (type errors) and "Which key is used" (cli:cli/config/configfile/file.go:72, :246-281).',
+    sources: [SRC.cliProxyStruct, SRC.cliLoadConfig, SRC.cliParseProxyConfig],
     examples: {
       bad: { kind: 'cli-config', text: '{\n  "proxies": {\n    "httpProxy": "http://proxy.example.com:3128",\n    "httpsProxy": "http://proxy.example.com:3128",\n    "noProxy": "localhost,127.0.0.1,::1"\n  }\n}\n' },
       good: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    }\n  }\n}\n' },

@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../model';
 import { nodeRange, objectProperties, renameKeyEdit } from '../../parse/json';
 import { defaultEntry, neverMatchReason, readClientProxies } from './common';
+import { SRC } from '../../sources';
 
 const WHY = {
   'default-case': 'per-host keys are compared exactly, and only lower-case "default" is the fallback entry',
@@ -25,7 +26,7 @@ export const perHostKeyNeverMatches: Rule = {
       '- `Default` or `DEFAULT`: map keys are compared exactly, only `default` is the fallback.\n\n' +
       'Use `default`, or the exact host printed by `docker context inspect --format \'{{.Endpoints.docker.Host}}\'`. ' +
       'Keys that look valid are not compared with your contexts here: that needs the machine\'s Docker state.',
-    fact: 'docker-proxy-facts.md §3 "Which key is used" (cli:cli/config/configfile/file.go:246-281, cli:cli/connhelper/connhelper.go:68, :82, cli:opts/hosts.go).',
+    sources: [SRC.cliParseProxyConfig, SRC.cliConnhelper, SRC.cliParseHost, SRC.cliProxyPerDaemon],
     examples: {
       bad: { kind: 'cli-config', text: '{\n  "proxies": {\n    "https://docker-daemon1.example.com": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    }\n  }\n}\n' },
       good: { kind: 'cli-config', text: '{\n  "proxies": {\n    "tcp://docker-daemon1.example.com:2376": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    }\n  }\n}\n' },

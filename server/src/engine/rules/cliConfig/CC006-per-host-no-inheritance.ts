@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { jsonTransformEdit, nodeRange } from '../../parse/json';
 import { defaultEntry, fieldsMissingFromDefault, readClientProxies, valueOf } from './common';
+import { SRC } from '../../sources';
 
 export const perHostNoInheritance: Rule = {
   meta: {
@@ -17,7 +18,7 @@ export const perHostNoInheritance: Rule = {
       'docs call such an entry an override, which suggests inheritance; the CLI code does not inherit.\n\n' +
       'Copy the fields you need from `default` into the entry (the quick fix does that). If the entry is meant to ' +
       'turn the proxy off for that daemon, leave it and switch this rule off for the file.',
-    fact: 'docker-proxy-facts.md §3 "Which key is used" (cli:cli/config/configfile/file.go:246-281: exact key or default, no merge).',
+    sources: [SRC.cliParseProxyConfig, SRC.cliProxyPerDaemon],
     examples: {
       bad: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    },\n    "tcp://build-host.example.com:2376": {\n      "noProxy": "localhost,127.0.0.1,::1,.corp.example.com"\n    }\n  }\n}\n' },
       good: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    },\n    "tcp://build-host.example.com:2376": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1,.corp.example.com"\n    }\n  }\n}\n' },

@@ -5,6 +5,7 @@ import { replaceValueEdit } from '../../parse/json';
 import { isLoopbackHost, maskCredentials } from '../../proxy/url';
 import { splitProxyValue } from '../../proxy/urlChecks';
 import { readClientProxies, URL_FIELDS, valueRangeOf, type EntryField } from './common';
+import { SRC } from '../../sources';
 
 function replaceHostFix(doc: ParsedDocument, f: EntryField): Fix[] {
   const parts = f.value !== undefined ? splitProxyValue(f.value) : undefined;
@@ -36,7 +37,7 @@ export const clientLoopbackProxy: Rule = {
       '(`docker buildx build --add-host host.docker.internal=host-gateway` for builds), and the proxy must listen on the ' +
       'bridge address, not only on 127.0.0.1. The host\'s bridge IP (the `docker0` gateway) works as well.\n\n' +
       'The daemon\'s own settings are a different matter: a rootful Linux dockerd shares the host\'s loopback.',
-    fact: 'docker-proxy-facts.md §8 "Loopback proxy" and "Docker Engine on Linux" (host-gateway since v20.10.0); §3 "Where the values are injected".',
+    sources: [SRC.cliProxyRun, SRC.cliProxyBuild, SRC.addHost, SRC.dockerdHostGateway],
     examples: {
       bad: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://127.0.0.1:3128",\n      "httpsProxy": "http://127.0.0.1:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    }\n  }\n}\n' },
       good: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://host.docker.internal:3128",\n      "httpsProxy": "http://host.docker.internal:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    }\n  }\n}\n' },

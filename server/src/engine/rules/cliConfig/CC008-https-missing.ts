@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { nodeRange } from '../../parse/json';
 import { addFieldFix, fieldOf, fieldsMissingFromDefault, readClientProxies, valueOf } from './common';
+import { SRC } from '../../sources';
 
 export const httpsMissing: Rule = {
   meta: {
@@ -17,7 +18,7 @@ export const httpsMissing: Rule = {
       'trying to connect directly.\n\n' +
       'Add `httpsProxy`. Most corporate proxies take both on the same address; the URL usually still starts with ' +
       '`http://` (it describes how to talk to the proxy, not the target).',
-    fact: 'docker-proxy-facts.md §6 "Proxy selection by request scheme" (x/net httpproxy proxy.go:127-145), curl and Python sections; §3 injection.',
+    sources: [SRC.xnetSchemeSelection, SRC.goIssueHttpsFallback, SRC.cliProxyConfig],
     examples: {
       bad: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    }\n  }\n}\n' },
       good: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    }\n  }\n}\n' },

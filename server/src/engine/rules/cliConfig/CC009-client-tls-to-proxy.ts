@@ -1,5 +1,6 @@
 import { checkTlsToProxy } from '../../proxy/urlChecks';
 import { clientUrlRule, defaultEntryExample } from './common';
+import { SRC } from '../../sources';
 
 const NO = 'localhost,127.0.0.1,::1';
 
@@ -17,7 +18,7 @@ export const clientTlsToProxy = clientUrlRule({
     'Keep `https://` only for a proxy that really terminates TLS, and only if the tools in your images support it ' +
     '(Python needs urllib3 ≥ 1.26; BusyBox wget does not). Docker\'s docs examples use `https://`, which is where this ' +
     'often comes from.',
-  fact: 'docker-proxy-facts.md §7 "`https://` proxy URL means TLS to the proxy" (docker/for-linux#415, moby/moby#37102), §6 Python (urllib3 ≥ 1.26.0).',
+  sources: [SRC.forLinuxIssueHttpsProxy, SRC.urllib3Changelog, SRC.cliProxyRun],
   examples: {
     bad: { kind: 'cli-config', text: defaultEntryExample({ httpProxy: 'http://proxy.example.com:3128', httpsProxy: 'https://proxy.example.com:3128', noProxy: NO }) },
     good: { kind: 'cli-config', text: defaultEntryExample({ httpProxy: 'http://proxy.example.com:3128', httpsProxy: 'http://proxy.example.com:3128', noProxy: NO }) },

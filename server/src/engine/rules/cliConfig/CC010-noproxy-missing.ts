@@ -3,6 +3,7 @@ import type { RuleFinding } from '../../model';
 import { nodeRange } from '../../parse/json';
 import { PER_CONSUMER_NOTE, suggestedNoProxy } from '../../proxy/missingNoProxy';
 import { addFieldFix, fieldOf, fieldsMissingFromDefault, readClientProxies, valueOf } from './common';
+import { SRC } from '../../sources';
 
 const LOOPBACK_NO_PROXY = suggestedNoProxy();
 
@@ -21,7 +22,7 @@ export const noProxyMissing: Rule = {
       'Add `noProxy` with at least `localhost,127.0.0.1,::1` (the quick fix), then your compose service names, ' +
       '`host.docker.internal` and internal domains such as `.corp.example.com`. The finding sits on the entry key ' +
       '(`"default"`), the object that lacks the field.\n\n' + PER_CONSUMER_NOTE,
-    fact: 'docker-proxy-facts.md §3 (injection), §6 (only Go bypasses loopback implicitly; portable subset), §10 item 10.',
+    sources: [SRC.cliProxyRun, SRC.goProxyFromEnvironment, SRC.curlNoProxy],
     examples: {
       bad: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "httpsProxy": "http://proxy.example.com:3128"\n    }\n  }\n}\n' },
       good: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    }\n  }\n}\n' },

@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { nodeRange } from '../../parse/json';
 import { readClientProxies } from './common';
+import { SRC } from '../../sources';
 
 export const allProxyNotForBuildx: Rule = {
   meta: {
@@ -17,7 +18,7 @@ export const allProxyNotForBuildx: Rule = {
       'steps never see it. Go programs ignore `ALL_PROXY` anywhere.\n\n' +
       'If builds need it (e.g. a SOCKS proxy for curl), pass `--build-arg ALL_PROXY=…`, or put the `socks5://` URL in ' +
       '`httpProxy`/`httpsProxy`, which every layer reads.',
-    fact: 'docker-proxy-facts.md §3 "Builds" (buildx:store/storeutil/storeutil.go:39-51), §6 Go (ALL_PROXY not read).',
+    sources: [SRC.buildxProxyConfig, SRC.xnetFromEnvironment, SRC.cliProxyConfig],
     examples: {
       bad: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "allProxy": "socks5://proxy.example.com:1080"\n    }\n  }\n}\n' },
       good: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "socks5://proxy.example.com:1080",\n      "httpsProxy": "socks5://proxy.example.com:1080",\n      "noProxy": "localhost,127.0.0.1,::1"\n    }\n  }\n}\n' },

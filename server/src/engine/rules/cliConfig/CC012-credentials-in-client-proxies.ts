@@ -3,6 +3,7 @@ import type { Range, RuleFinding } from '../../model';
 import { splitProxyValue } from '../../proxy/urlChecks';
 import { maskPlaceholders } from '../../proxy/placeholder';
 import { readClientProxies, URL_FIELDS, valueRangeOf } from './common';
+import { SRC } from '../../sources';
 
 export const credentialsInClientProxies: Rule = {
   meta: {
@@ -18,7 +19,7 @@ export const credentialsInClientProxies: Rule = {
       'in the image.\n\n' +
       'Prefer a local authenticating proxy (cntlm, px) that holds the credentials and listens on an address the ' +
       'containers can reach, or pass credentials only to the runs that need them (`-e`, build secrets).',
-    fact: 'docker-proxy-facts.md §3 "Security" (docs engine/cli/proxy.md warning), §7 "Credentials end up in plain text".',
+    sources: [SRC.cliProxyConfig, SRC.cliProxyRun],
     examples: {
       bad: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://alice:s3cret@proxy.example.com:3128",\n      "httpsProxy": "http://alice:s3cret@proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    }\n  }\n}\n' },
       good: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    }\n  }\n}\n' },

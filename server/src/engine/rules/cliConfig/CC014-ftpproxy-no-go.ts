@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { nodeRange } from '../../parse/json';
 import { readClientProxies } from './common';
+import { SRC } from '../../sources';
 
 export const ftpProxyNoGo: Rule = {
   meta: {
@@ -15,7 +16,7 @@ export const ftpProxyNoGo: Rule = {
       'wget and Python read it for `ftp://` URLs; Go programs (and so Docker\'s own tools running in containers) do ' +
       'not read `FTP_PROXY` at all. Nothing to fix if your containers fetch `ftp://` URLs with those tools; otherwise ' +
       'the field has no effect.',
-    fact: 'docker-proxy-facts.md §6 Go ("ALL_PROXY and FTP_PROXY are not read at all", x/net httpproxy proxy.go:90-106), §3 injection.',
+    sources: [SRC.xnetFromEnvironment, SRC.cliProxyConfig],
     examples: {
       bad: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "httpsProxy": "http://proxy.example.com:3128",\n      "ftpProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    }\n  }\n}\n' },
       good: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    }\n  }\n}\n' },

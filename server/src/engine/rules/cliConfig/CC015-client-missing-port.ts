@@ -1,5 +1,6 @@
 import { checkMissingPort } from '../../proxy/urlChecks';
 import { clientUrlRule, defaultEntryExample } from './common';
+import { SRC } from '../../sources';
 
 const NO = 'localhost,127.0.0.1,::1';
 
@@ -15,7 +16,7 @@ export const clientMissingPort = clientUrlRule({
     'depending on the tool in the container, and most proxies listen on neither (3128 and 8080 are common). Write the ' +
     'port explicitly; there is no automatic fix because only you know it.\n\nA port that is not a number from 1 to ' +
     '65535 is reported as an error: the URL does not parse.',
-  fact: 'docker-proxy-facts.md §6 curl (default proxy port 1080) and "Portable NO_PROXY subset" (always give the port), §7.',
+  sources: [SRC.curlProxy, SRC.goProxyFromEnvironment],
   examples: {
     bad: { kind: 'cli-config', text: defaultEntryExample({ httpProxy: 'http://proxy.example.com', httpsProxy: 'http://proxy.example.com:3128', noProxy: NO }) },
     good: { kind: 'cli-config', text: defaultEntryExample({ httpProxy: 'http://proxy.example.com:3128', httpsProxy: 'http://proxy.example.com:3128', noProxy: NO }) },

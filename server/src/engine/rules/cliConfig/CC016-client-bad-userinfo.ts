@@ -1,5 +1,6 @@
 import { checkBadUserinfo } from '../../proxy/urlChecks';
 import { clientUrlRule, defaultEntryExample } from './common';
+import { SRC } from '../../sources';
 
 const NO = 'localhost,127.0.0.1,::1';
 
@@ -17,7 +18,7 @@ export const clientBadUserinfo = clientUrlRule({
     'Encode `@` as `%40`, `#` as `%23`, `/` as `%2F`, `%` as `%25`, `:` in the user name as `%3A`, `\\` as `%5C`. The quick ' +
     'fix does that; it is marked safe only when the value has no `%` yet (otherwise we cannot tell an escape from a ' +
     'literal). Remember that credentials in config.json reach every container (CC012).',
-  fact: 'docker-proxy-facts.md §7 "Credentials" (go:src/net/url/url.go validUserinfo, parseAuthority; curl URL-decodes user and password), docker/for-win#734, docker/for-linux#1039.',
+  sources: [SRC.goUrlUserinfo, SRC.xnetParseProxy],
   examples: {
     bad: { kind: 'cli-config', text: defaultEntryExample({ httpProxy: 'http://alice:pa#ss@proxy.example.com:3128', httpsProxy: 'http://proxy.example.com:3128', noProxy: NO }) },
     good: { kind: 'cli-config', text: defaultEntryExample({ httpProxy: 'http://alice:pa%23ss@proxy.example.com:3128', httpsProxy: 'http://proxy.example.com:3128', noProxy: NO }) },

@@ -1,5 +1,6 @@
 import { checkUnsupportedScheme } from '../../proxy/urlChecks';
 import { clientUrlRule, defaultEntryExample } from './common';
+import { SRC } from '../../sources';
 
 const NO = 'localhost,127.0.0.1,::1';
 
@@ -15,7 +16,7 @@ export const clientUnsupportedScheme = clientUrlRule({
     'fails everywhere: curl reports an unsupported proxy scheme, Go ignores the proxy or fails the request.\n\n' +
     'Even the accepted SOCKS schemes are narrower than they look: Go reads only `socks5`/`socks5h`, GNU and BusyBox ' +
     'wget have no SOCKS support, and Python needs PySocks. Use `http://` for an HTTP proxy and `socks5://` for SOCKS5.',
-  fact: 'docker-proxy-facts.md §7 "Schemes Go\'s transport supports", "SOCKS in practice", "PAC files"; §6 curl, GNU wget, Python.',
+  sources: [SRC.goProxyFromEnvironment, SRC.curlProxy, SRC.pythonProxies],
   examples: {
     bad: { kind: 'cli-config', text: defaultEntryExample({ httpProxy: 'socks://proxy.example.com:1080', httpsProxy: 'http://proxy.example.com:3128', noProxy: NO }) },
     good: { kind: 'cli-config', text: defaultEntryExample({ httpProxy: 'socks5://proxy.example.com:1080', httpsProxy: 'http://proxy.example.com:3128', noProxy: NO }) },

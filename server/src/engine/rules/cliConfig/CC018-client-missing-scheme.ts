@@ -1,5 +1,6 @@
 import { checkMissingScheme } from '../../proxy/urlChecks';
 import { clientUrlRule, defaultEntryExample } from './common';
+import { SRC } from '../../sources';
 
 const NO = 'localhost,127.0.0.1,::1';
 
@@ -14,7 +15,7 @@ export const clientMissingScheme = clientUrlRule({
     'urllib3 (and so pip and requests) rejects it with `ProxySchemeUnknown`, so Python tools in your containers and ' +
     '`RUN` steps fail while everything else works. Writing `http://` changes nothing for the tools that already cope.\n\n' +
     'A scheme without `//` (`http:proxy:3128`) does not parse anywhere and is reported as an error.',
-  fact: 'docker-proxy-facts.md §7 "A proxy value without a scheme" (x/net httpproxy proxy.go:147-168; curl docs; urllib3 ≥ 1.26.3 changelog).',
+  sources: [SRC.xnetParseProxy, SRC.curlProxy, SRC.urllib3Changelog],
   examples: {
     bad: { kind: 'cli-config', text: defaultEntryExample({ httpProxy: 'proxy.example.com:3128', httpsProxy: 'http://proxy.example.com:3128', noProxy: NO }) },
     good: { kind: 'cli-config', text: defaultEntryExample({ httpProxy: 'http://proxy.example.com:3128', httpsProxy: 'http://proxy.example.com:3128', noProxy: NO }) },

@@ -2,6 +2,7 @@ import type { RuleFinding } from '../../model';
 import { isLoopbackHost } from '../../proxy/url';
 import { splitProxyValue } from '../../proxy/urlChecks';
 import { defineComposeRule, eachProxyVar } from './common';
+import { SRC } from '../../sources';
 
 export const buildArgLoopbackProxy = defineComposeRule({
   id: 'DC001',
@@ -17,7 +18,7 @@ export const buildArgLoopbackProxy = defineComposeRule({
     'Use `host.docker.internal:<port>` and, on Linux, add `extra_hosts: ["host.docker.internal:host-gateway"]` to ' +
     'the `build:` section; make the proxy listen on the bridge address too. Services built with ' +
     '`build.network: host` are not reported.',
-  fact: 'docker-proxy-facts.md §0 (RUN steps read only the proxy build args), §4 "Mechanism in BuildKit", §8 (loopback proxy) and §10.11',
+  sources: [SRC.composeBuildArgs, SRC.buildkitProxyArgs, SRC.dockerdHostGateway],
   examples: {
     bad: { kind: 'compose', text: 'services:\n  app:\n    build:\n      context: .\n      args:\n        HTTP_PROXY: http://127.0.0.1:3128\n        HTTPS_PROXY: http://127.0.0.1:3128\n' },
     good: { kind: 'compose', text: 'services:\n  app:\n    build:\n      context: .\n      extra_hosts:\n        - "host.docker.internal:host-gateway"\n      args:\n        HTTP_PROXY: http://host.docker.internal:3128\n        HTTPS_PROXY: http://host.docker.internal:3128\n' },

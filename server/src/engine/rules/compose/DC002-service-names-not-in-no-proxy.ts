@@ -4,6 +4,7 @@ import { contiguousOffset } from '../../parse/mapped';
 import { isVerbatimScalar } from '../../parse/yaml';
 import { splitProxyValue } from '../../proxy/urlChecks';
 import { defineComposeRule, proxyVars } from './common';
+import { SRC } from '../../sources';
 
 const RAW_SAFE = /^[A-Za-z0-9._-]+$/;
 
@@ -21,7 +22,7 @@ export const serviceNamesNotInNoProxy = defineComposeRule({
     'List the other services\' names in the service\'s NO_PROXY (and `no_proxy`, which curl, Python and Node prefer), ' +
     'together with `localhost,127.0.0.1`. The quick fix appends the missing names. A `${NO_PROXY}` value taken from ' +
     'the shell is not judged.',
-  fact: 'docker-proxy-facts.md §3 "Compose" (environment overrides the injected proxies), §6 (NO_PROXY matching) and §10.10 (docker/compose#11433)',
+  sources: [SRC.composeEnvironment, SRC.composeNetworking, SRC.composeIssueNoProxy, SRC.xnetNoProxyGrammar],
   examples: {
     bad: { kind: 'compose', text: 'services:\n  web:\n    image: nginx:1.27\n    environment:\n      HTTPS_PROXY: http://proxy.example.com:3128\n      NO_PROXY: localhost,127.0.0.1\n  api:\n    image: example/api:2\n  db:\n    image: postgres:16\n' },
     good: { kind: 'compose', text: 'services:\n  web:\n    image: nginx:1.27\n    environment:\n      HTTPS_PROXY: http://proxy.example.com:3128\n      NO_PROXY: localhost,127.0.0.1,api,db\n  api:\n    image: example/api:2\n  db:\n    image: postgres:16\n' },

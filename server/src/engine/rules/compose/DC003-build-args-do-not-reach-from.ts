@@ -1,5 +1,6 @@
 import type { RuleFinding } from '../../model';
 import { defineComposeRule, proxyVars } from './common';
+import { SRC } from '../../sources';
 
 export const buildArgsDoNotReachFrom = defineComposeRule({
   id: 'DC003',
@@ -15,7 +16,7 @@ export const buildArgsDoNotReachFrom = defineComposeRule({
     'When `FROM` pulls fail behind a proxy, configure dockerd (daemon.json `proxies` or a systemd drop-in), the ' +
     'builder (`--driver-opt env.https_proxy=…`) and export `HTTPS_PROXY`/`NO_PROXY` in the shell that runs Compose. ' +
     'This note is informational: the build args are still right for `RUN`.',
-  fact: 'docker-proxy-facts.md §4 "FROM is not affected by --build-arg HTTP_PROXY" and §5 (client-side token fetch)',
+  sources: [SRC.composeBuildArgs, SRC.buildkitProxyArgs, SRC.buildkitResolver, SRC.buildkitClientToken],
   examples: {
     bad: { kind: 'compose', text: 'services:\n  app:\n    build:\n      context: .\n      args:\n        HTTPS_PROXY: http://proxy.example.com:3128\n' },
     good: { kind: 'compose', text: 'services:\n  app:\n    build:\n      context: .\n      args:\n        APP_VERSION: "1.4"\n' },

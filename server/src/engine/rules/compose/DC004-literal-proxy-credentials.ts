@@ -2,6 +2,7 @@ import type { RuleFinding } from '../../model';
 import { maskCredentials } from '../../proxy/url';
 import { literalPassword } from '../dockerfile/common';
 import { defineComposeRule, eachProxyVar } from './common';
+import { SRC } from '../../sources';
 
 export const composeLiteralCredentials = defineComposeRule({
   id: 'DC004',
@@ -15,7 +16,7 @@ export const composeLiteralCredentials = defineComposeRule({
     '(`docker inspect`), build args in the build history records and max-mode provenance.\n\n' +
     'Take the value from the environment or an `.env` file that is not committed (`HTTPS_PROXY: ${HTTPS_PROXY}`), ' +
     'or use a build secret for the build.',
-  fact: 'docker-proxy-facts.md §3 "Security" (values stored in the container config) and §4 (build args kept in provenance and build history)',
+  sources: [SRC.cliProxyConfig, SRC.composeEnvironment, SRC.buildVariablesProxy],
   examples: {
     bad: { kind: 'compose', text: 'services:\n  app:\n    image: example/app:1\n    environment:\n      HTTPS_PROXY: http://builder:S3cret@proxy.example.com:3128\n      NO_PROXY: localhost,127.0.0.1\n' },
     good: { kind: 'compose', text: 'services:\n  app:\n    image: example/app:1\n    environment:\n      HTTPS_PROXY: ${HTTPS_PROXY}\n      NO_PROXY: localhost,127.0.0.1\n' },

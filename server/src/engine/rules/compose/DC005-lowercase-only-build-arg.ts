@@ -1,5 +1,6 @@
 import type { Fix, RuleFinding } from '../../model';
 import { defineComposeRule, insertSiblingAfter, proxyVars } from './common';
+import { SRC } from '../../sources';
 
 export const lowercaseOnlyBuildArg = defineComposeRule({
   id: 'DC005',
@@ -13,7 +14,7 @@ export const lowercaseOnlyBuildArg = defineComposeRule({
     '`build.args`, a build can then receive both `http_proxy` (yours) and `HTTP_PROXY` (from config.json). BuildKit ' +
     'exports both names into `RUN`; when the values differ, the lower-case one wins since BuildKit v0.29 and the ' +
     'winner was random before.\n\nSet both names to the same value (the quick fix adds the upper-case one).',
-  fact: 'docker-proxy-facts.md §3 "Compose" (compose build passes upper case only) and §4 (both cases given: lower case wins since dockerfile 1.23 / BuildKit v0.29, random before)',
+  sources: [SRC.composeBuildArgs, SRC.buildkitProxyArgs, SRC.buildkitRunProxyEnv],
   examples: {
     bad: { kind: 'compose', text: 'services:\n  app:\n    build:\n      context: .\n      args:\n        http_proxy: http://proxy.example.com:3128\n' },
     good: { kind: 'compose', text: 'services:\n  app:\n    build:\n      context: .\n      args:\n        http_proxy: http://proxy.example.com:3128\n        HTTP_PROXY: http://proxy.example.com:3128\n' },

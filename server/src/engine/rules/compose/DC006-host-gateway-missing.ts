@@ -2,6 +2,7 @@ import type { Fix, RuleFinding } from '../../model';
 import { splitProxyValue } from '../../proxy/urlChecks';
 import { getValue, type Node } from '../../parse/yaml';
 import { defineComposeRule, eachProxyVar, insertFirstKey } from './common';
+import { SRC } from '../../sources';
 
 const HOST = 'host.docker.internal';
 
@@ -18,7 +19,7 @@ export const hostGatewayMissing = defineComposeRule({
     'request through the proxy fails with a name-resolution error on Linux hosts and CI runners.\n\n' +
     'Add the mapping; it is harmless on Docker Desktop. Services with `network_mode: host` (or builds with ' +
     '`network: host`) should use `127.0.0.1` instead and are not reported.',
-  fact: 'docker-proxy-facts.md §8 "Docker Engine on Linux: host.docker.internal … host-gateway"',
+  sources: [SRC.composeExtraHosts, SRC.dockerdHostGateway, SRC.mobyHostGateway],
   examples: {
     bad: { kind: 'compose', text: 'services:\n  app:\n    image: example/app:1\n    environment:\n      HTTPS_PROXY: http://host.docker.internal:3128\n      NO_PROXY: localhost,127.0.0.1\n' },
     good: { kind: 'compose', text: 'services:\n  app:\n    image: example/app:1\n    extra_hosts:\n      - "host.docker.internal:host-gateway"\n    environment:\n      HTTPS_PROXY: http://host.docker.internal:3128\n      NO_PROXY: localhost,127.0.0.1\n' },

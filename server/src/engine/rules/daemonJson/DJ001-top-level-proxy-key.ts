@@ -3,6 +3,7 @@ import type { Fix, RuleFinding } from '../../model';
 import type { JsonDocument } from '../../document';
 import { findProperty, jsonTransformEdit, nodeRange, objectProperties } from '../../parse/json';
 import { DAEMON_PROXY_KEYS } from '../../proxy/names';
+import { MEASURED, SRC } from '../../sources';
 
 /** Moves every top-level proxy key into `proxies` (unless `proxies` already sets that key: then it just deletes it). */
 function moveIntoProxies(doc: JsonDocument, key: string): Fix[] {
@@ -34,7 +35,7 @@ export const topLevelProxyKey: Rule = {
       'dockerd reads proxy settings only from the `proxies` object. A top-level `"http-proxy"` (or `https-proxy`, ' +
       '`no-proxy`) is a valid flag name, so `dockerd --validate` says "configuration OK", but the value is never used: ' +
       'the daemon starts with no proxy and pulls fail with timeouts. Move the key into `"proxies": { … }`.',
-    fact: 'docker-proxy-facts.md §1 "Silent trap"; confirmed with dockerd 26.1.5 (test-infra.md §4.2: started daemon reports empty HTTPProxy).',
+    sources: [SRC.daemonProxyConfig, SRC.mobyProxiesTag, SRC.mobySecondDecode, MEASURED.dockerdStarted],
     examples: {
       bad: { kind: 'daemon-json', text: '{\n  "http-proxy": "http://proxy.example.com:3128",\n  "https-proxy": "http://proxy.example.com:3128"\n}\n' },
       good: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "http-proxy": "http://proxy.example.com:3128",\n    "https-proxy": "http://proxy.example.com:3128"\n  }\n}\n' },

@@ -5,6 +5,7 @@ import { jsonTransformEdit, nodeRange, objectProperties, renameKeyEdit, type Jso
 import { DAEMON_PROXY_KEYS } from '../../proxy/names';
 import { maskCredentials } from '../../proxy/url';
 import { DOCKERD_OPTION_NAMES, isClientShapeEntry, proxiesProperty, proxyKeyTarget } from './common';
+import { MEASURED, SRC } from '../../sources';
 
 function removeFix(doc: JsonDocument, prop: JsonProperty, title: string, safe: boolean): Fix {
   return { title, edits: [jsonTransformEdit(doc.text, [{ path: ['proxies', prop.key], value: undefined }])], safe };
@@ -26,7 +27,7 @@ export const unknownProxiesKey: Rule = {
       '**`all-proxy` does not exist for the daemon**, and neither does `ftp-proxy`: dockerd (like every Go program) never ' +
       'reads `ALL_PROXY` or `FTP_PROXY`. To send the daemon through a SOCKS proxy, put the `socks5://host:port` URL in ' +
       '`http-proxy` and `https-proxy`. The quick fix offers exactly that, or removes the key.',
-    fact: 'docker-proxy-facts.md §1 "How daemon.json is validated", §6 (Go reads no ALL_PROXY/FTP_PROXY), §7 "SOCKS in practice"; dockerd 26.1.5 --validate (test-infra.md §4.2).',
+    sources: [SRC.mobyProxiesStruct, SRC.mobyFlatten, SRC.mobyUnknownKeys, MEASURED.dockerdValidate],
     dockerdRefuses: true,
     examples: {
       bad: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "httpProxy": "http://proxy.example.com:3128",\n    "https-proxy": "http://proxy.example.com:3128"\n  }\n}\n' },

@@ -5,6 +5,7 @@ import { jsonc, jsonTransformEdit, nodeRange, objectProperties, type JsonPropert
 import { CLIENT_PROXY_FIELDS, DAEMON_PROXY_KEYS, clientFieldFor } from '../../proxy/names';
 import { maskCredentials } from '../../proxy/url';
 import { isClientShapeEntry, proxiesProperty, proxyKeyTarget } from './common';
+import { MEASURED, SRC } from '../../sources';
 
 const KEBAB: Record<string, string> = { http: 'http-proxy', https: 'https-proxy', no: 'no-proxy' };
 
@@ -82,7 +83,7 @@ export const clientShapeInDaemonJson: Rule = {
       'If you meant to configure containers rather than the daemon, the original belongs in `~/.docker/config.json`.\n\n' +
       'Besides the entry, each client-style field in it (`httpsProxy`, `noProxy`, `HTTP_PROXY` …) gets its own finding ' +
       'on its own line, with a fix that moves just that field.',
-    fact: 'docker-proxy-facts.md §1 "How daemon.json is validated" (client-style shape is fatal), §3 (config.json keys); dockerd 26.1.5 --validate (test-infra.md §4.2 case C).',
+    sources: [SRC.mobyFlatten, SRC.mobyUnknownKeys, SRC.cliProxyConfig, MEASURED.dockerdValidate],
     dockerdRefuses: true,
     examples: {
       bad: {

@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../model';
 import { jsonTransformEdit, nodeRange } from '../../parse/json';
 import { proxiesProperty } from './common';
+import { MEASURED, SRC } from '../../sources';
 
 export const proxiesNotObject: Rule = {
   meta: {
@@ -15,7 +16,7 @@ export const proxiesNotObject: Rule = {
       'value (a URL string, a list, a number, `true`, even `null`) stops it at startup with ' +
       '`the following directives don\'t match any configuration option: proxies`.\n\n' +
       'For a URL string the quick fix turns it into `{"http-proxy": …, "https-proxy": …}`; for `null` it removes the key.',
-    fact: 'docker-proxy-facts.md §1 "How daemon.json is validated"; dockerd 26.1.5 --validate for string, null, array, number and boolean (test-infra.md §4.2).',
+    sources: [SRC.daemonProxyConfig, SRC.mobyUnknownKeys, MEASURED.dockerdValidate],
     dockerdRefuses: true,
     examples: {
       bad: { kind: 'daemon-json', text: '{\n  "proxies": "http://proxy.example.com:3128"\n}\n' },

@@ -1,5 +1,6 @@
 import { checkTlsToProxy } from '../../proxy/urlChecks';
 import { daemonUrlRule, proxiesExample } from './common';
+import { SRC } from '../../sources';
 
 export const tlsToProxy = daemonUrlRule({
   id: 'DJ006',
@@ -14,7 +15,7 @@ export const tlsToProxy = daemonUrlRule({
     '(older Go: `tls: oversized record received`).\n\nHTTPS registry traffic still goes through an `http://` proxy, ' +
     'tunnelled with CONNECT, so `"https-proxy": "http://proxy:3128"` is the usual correct value. Keep `https://` only if ' +
     'your proxy really terminates TLS on that port. Docker\'s own docs show `https://` examples, which is where this often comes from.',
-  fact: 'docker-proxy-facts.md §7 "`https://` proxy URL means TLS to the proxy" (docker/for-linux#415, moby/moby#37102).',
+  sources: [SRC.forLinuxIssueHttpsProxy, SRC.goProxyFromEnvironment],
   examples: {
     bad: { kind: 'daemon-json', text: proxiesExample('http://proxy.example.com:3128', 'https://proxy.example.com:3128') },
     good: { kind: 'daemon-json', text: proxiesExample('http://proxy.example.com:3128', 'http://proxy.example.com:3128') },

@@ -1,5 +1,6 @@
 import { checkMissingScheme } from '../../proxy/urlChecks';
 import { daemonUrlRule, proxiesExample } from './common';
+import { SRC } from '../../sources';
 
 export const missingScheme = daemonUrlRule({
   id: 'DJ009',
@@ -13,7 +14,7 @@ export const missingScheme = daemonUrlRule({
     'value end up in shells, containers and CI. Writing `http://` explicitly costs nothing and means the same to dockerd, ' +
     'so the quick fix is safe to apply automatically.\n\nA value like `http:proxy:3128` (scheme without `//`) is reported ' +
     'as an error: it does not parse as intended anywhere.',
-  fact: 'docker-proxy-facts.md §7 "A proxy value without a scheme" (x/net http/httpproxy proxy.go:147-168).',
+  sources: [SRC.xnetParseProxy, SRC.goProxyFromEnvironment],
   examples: {
     bad: { kind: 'daemon-json', text: proxiesExample('proxy.example.com:3128', 'http://proxy.example.com:3128') },
     good: { kind: 'daemon-json', text: proxiesExample('http://proxy.example.com:3128', 'http://proxy.example.com:3128') },

@@ -1,5 +1,6 @@
 import { checkBadUserinfo } from '../../proxy/urlChecks';
 import { daemonUrlRule, proxiesExample } from './common';
+import { SRC } from '../../sources';
 
 export const badUserinfo = daemonUrlRule({
   id: 'DJ011',
@@ -16,7 +17,7 @@ export const badUserinfo = daemonUrlRule({
     'contains no `%` (otherwise we cannot tell which `%` was meant literally).\n\nA raw `@` in the password is accepted ' +
     'by Go, which splits at the last `@`, so dockerd gets it right; curl and wget do not, which is why the same check ' +
     'reports it for config.json and Dockerfiles.',
-  fact: 'docker-proxy-facts.md §7 "Credentials" (go:src/net/url/url.go validUserinfo, parseAuthority; docker/for-win#734, docker/for-linux#1039).',
+  sources: [SRC.goUrlUserinfo, SRC.xnetParseProxy, SRC.daemonProxySystemd],
   examples: {
     bad: { kind: 'daemon-json', text: proxiesExample('http://alice:s3cr#t@proxy.example.com:3128', 'http://alice:s3cr%23t@proxy.example.com:3128') },
     good: { kind: 'daemon-json', text: proxiesExample('http://alice:s3cr%23t@proxy.example.com:3128', 'http://alice:s3cr%23t@proxy.example.com:3128') },

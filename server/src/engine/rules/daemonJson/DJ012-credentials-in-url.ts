@@ -1,5 +1,6 @@
 import { checkCredentials } from '../../proxy/urlChecks';
 import { daemonUrlRule, proxiesExample } from './common';
+import { SRC } from '../../sources';
 
 export const credentialsInUrl = daemonUrlRule({
   id: 'DJ012',
@@ -13,7 +14,7 @@ export const credentialsInUrl = daemonUrlRule({
     'tool dockerd starts. `docker info` and dockerd\'s logs mask them, little else does.\n\nKeep the file readable by ' +
     'root only (`chmod 600`), prefer a proxy account with no other rights, and on Docker Desktop let Desktop prompt ' +
     'for proxy authentication instead.',
-  fact: 'docker-proxy-facts.md §1 (dockerd writes config values into its environment; masking only in info), §7 "Credentials end up in plain text".',
+  sources: [SRC.mobyConfigureProxyEnv, SRC.mobyMaskCredentials, SRC.mobyInfo],
   examples: {
     bad: { kind: 'daemon-json', text: proxiesExample('http://alice:secret@proxy.example.com:3128', 'http://alice:secret@proxy.example.com:3128') },
     good: { kind: 'daemon-json', text: proxiesExample('http://proxy.example.com:3128', 'http://proxy.example.com:3128') },

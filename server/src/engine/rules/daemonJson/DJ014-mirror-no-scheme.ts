@@ -3,6 +3,7 @@ import type { RuleFinding } from '../../model';
 import { jsonTransformEdit } from '../../parse/json';
 import { maskCredentials } from '../../proxy/url';
 import { mirrorEntries, mirrorSubRange } from './common';
+import { MEASURED, SRC } from '../../sources';
 
 export const mirrorNoScheme: Rule = {
   meta: {
@@ -19,7 +20,7 @@ export const mirrorNoScheme: Rule = {
       'no proof here. Beware the opposite convention in buildkitd.toml, where mirrors are written **without** a scheme.' +
       '\n\nThe quick fix prepends `https://`; use `http://` instead (and list the host in `insecure-registries`) only for ' +
       'a mirror without TLS.',
-    fact: 'docker-proxy-facts.md §2 "Mirror URL validation" (moby:daemon/pkg/registry/config.go:270-292; --validate since moby 06ab9cd1ed, v28.3.0); dockerd 26.1.5 --validate says OK (checked).',
+    sources: [SRC.mobyValidateMirror, SRC.hubMirror, MEASURED.dockerdValidate],
     examples: {
       bad: { kind: 'daemon-json', text: '{\n  "registry-mirrors": ["mirror.gcr.io"]\n}\n' },
       good: { kind: 'daemon-json', text: '{\n  "registry-mirrors": ["https://mirror.gcr.io"]\n}\n' },

@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { jsonTransformEdit } from '../../parse/json';
 import { mirrorEntries, mirrorSubRange, splitMirror } from './common';
+import { MEASURED, SRC } from '../../sources';
 
 export const mirrorWithCredentialsOrQuery: Rule = {
   meta: {
@@ -16,7 +17,7 @@ export const mirrorWithCredentialsOrQuery: Rule = {
       '`invalid mirror: …`. `dockerd --validate` before Docker 28.3.0 does not catch it.\n\nCredentials for a mirror ' +
       'belong in `docker login <mirror-host>` (stored by the client\'s credential helper), not in the URL. A proxy URL ' +
       'with credentials belongs in `proxies`, not in `registry-mirrors`.',
-    fact: 'docker-proxy-facts.md §2 "Mirror URL validation" (moby:daemon/pkg/registry/config.go:270-292); dockerd 26.1.5 --validate says OK (checked).',
+    sources: [SRC.mobyValidateMirror, SRC.hubMirror, MEASURED.dockerdValidate],
     examples: {
       bad: { kind: 'daemon-json', text: '{\n  "registry-mirrors": ["https://alice:secret@mirror.example.com"]\n}\n' },
       good: { kind: 'daemon-json', text: '{\n  "registry-mirrors": ["https://mirror.example.com"]\n}\n' },

@@ -3,6 +3,7 @@ import type { Fix, RuleFinding } from '../../model';
 import { jsonTransformEdit } from '../../parse/json';
 import { parseProxyUrl } from '../../proxy/url';
 import { mirrorEntries, proxiesProperty, splitMirror } from './common';
+import { SRC } from '../../sources';
 
 const DEFAULT_PORT: Record<string, string> = { http: '80', https: '443', socks5: '1080', socks5h: '1080', '': '80' };
 
@@ -24,7 +25,7 @@ export const mirrorLooksLikeProxy: Rule = {
       'every pull first fails against it, then falls back to Docker Hub directly.\n\nThe rule warns when a mirror has the ' +
       'same host and port as a configured proxy, and gives an information hint when a mirror uses port 3128, squid\'s ' +
       'default port (a guess; port 8080 is too common for real registries to tell anything). Proxy URLs go in `proxies`.',
-    fact: 'docker-proxy-facts.md §2 "A mirror is not a proxy" (moby:daemon/hosts.go:43-53, :84-112).',
+    sources: [SRC.hubMirror, SRC.mobyRegistryHosts, SRC.daemonProxyConfig],
     examples: {
       bad: {
         kind: 'daemon-json',

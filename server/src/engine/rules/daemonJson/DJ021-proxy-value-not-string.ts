@@ -3,6 +3,7 @@ import type { Fix, RuleFinding } from '../../model';
 import { jsonTransformEdit, nodeRange, objectProperties } from '../../parse/json';
 import { DAEMON_PROXY_KEYS } from '../../proxy/names';
 import { proxiesProperty } from './common';
+import { MEASURED, SRC } from '../../sources';
 
 export const proxyValueNotString: Rule = {
   meta: {
@@ -16,7 +17,7 @@ export const proxyValueNotString: Rule = {
       '`json: cannot unmarshal number into Go struct field Proxies.CommonConfig.proxies.http-proxy of type string` ' +
       '(or `bool`, `object`, `array`). Write the value in double quotes. (`null` is accepted and means "not set"; a ' +
       '`no-proxy` list is covered by its own rule.)',
-    fact: 'docker-proxy-facts.md §1 (Proxies struct: string fields); dockerd 26.1.5 --validate for number, bool and object (test-infra.md §4.2; checked).',
+    sources: [SRC.mobyProxiesStruct, SRC.daemonProxyConfig, MEASURED.dockerdValidate],
     dockerdRefuses: true,
     examples: {
       bad: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "http-proxy": 3128\n  }\n}\n' },

@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { jsonTransformEdit, nodeRange, objectProperties } from '../../parse/json';
 import { proxiesProperty } from './common';
+import { MEASURED, SRC } from '../../sources';
 
 export const noProxyArray: Rule = {
   meta: {
@@ -14,7 +15,7 @@ export const noProxyArray: Rule = {
       'In daemon.json `no-proxy` is a single string, the same as the `NO_PROXY` variable: `"localhost,127.0.0.1,.corp"`. ' +
       'A JSON array stops dockerd at startup with `json: cannot unmarshal array into Go struct field ' +
       'Proxies.CommonConfig.proxies.no-proxy of type string`. The quick fix joins the entries with commas.',
-    fact: 'docker-proxy-facts.md §1 (Proxies struct: string fields), §6 (NO_PROXY is split on ","); dockerd 26.1.5 --validate (checked).',
+    sources: [SRC.mobyProxiesStruct, SRC.xnetNoProxyGrammar, MEASURED.dockerdValidate],
     dockerdRefuses: true,
     examples: {
       bad: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "no-proxy": ["localhost", "127.0.0.1", ".corp.example.com"]\n  }\n}\n' },

@@ -3,6 +3,7 @@ import type { Fix, RuleFinding } from '../../model';
 import { findProperty, jsonc, jsonTransformEdit, nodeRange, objectProperties } from '../../parse/json';
 import { DAEMON_PROXY_KEYS } from '../../proxy/names';
 import { DOCKERD_OPTION_NAMES, proxiesProperty } from './common';
+import { MEASURED, SRC } from '../../sources';
 
 export const optionInsideProxies: Rule = {
   meta: {
@@ -17,7 +18,7 @@ export const optionInsideProxies: Rule = {
       'part of `proxies`, which knows just `http-proxy`, `https-proxy` and `no-proxy`, so the option has no effect. ' +
       'Move it to the top level.\n\n`userland-proxy` and `userland-proxy-path` are not HTTP proxy settings at all: they ' +
       'control how published container ports are forwarded (docker-proxy).',
-    fact: 'docker-proxy-facts.md §1 "How daemon.json is validated" (one-level flattening, moby:daemon/config/config.go:615-657); dockerd 26.1.5 --validate accepts {"proxies":{"debug":true}} (checked).',
+    sources: [SRC.mobyFlatten, SRC.mobyFlatOptions, SRC.mobyUnknownKeys, MEASURED.dockerdValidate],
     examples: {
       bad: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "http-proxy": "http://proxy.example.com:3128",\n    "https-proxy": "http://proxy.example.com:3128",\n    "registry-mirrors": ["https://mirror.gcr.io"]\n  }\n}\n' },
       good: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "http-proxy": "http://proxy.example.com:3128",\n    "https-proxy": "http://proxy.example.com:3128"\n  },\n  "registry-mirrors": ["https://mirror.gcr.io"]\n}\n' },

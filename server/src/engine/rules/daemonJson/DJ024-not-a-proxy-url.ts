@@ -1,5 +1,6 @@
 import { checkNotAUrl } from '../../proxy/urlChecks';
 import { daemonUrlRule, proxiesExample } from './common';
+import { MEASURED, SRC } from '../../sources';
 
 export const notAProxyUrl = daemonUrlRule({
   id: 'DJ024',
@@ -12,7 +13,7 @@ export const notAProxyUrl = daemonUrlRule({
     '`docker info` even shows it. At request time Go fails to parse the value (no host, or a host with spaces or ' +
     'characters no host name can have), ignores the error and connects **directly**, which behind a firewall ends in ' +
     'timeouts that look like network trouble. Write `http://host:port`.',
-  fact: 'docker-proxy-facts.md §1 (values are not validated), §7 ("A value that still fails to parse is silently dropped"); dockerd 26.1.5 accepts "not a url" (test-infra.md §4.2).',
+  sources: [SRC.mobyMaskCredentials, SRC.xnetParseProxy, MEASURED.dockerdValidate],
   examples: {
     bad: { kind: 'daemon-json', text: proxiesExample('http://proxy.example.com:3128', 'http:// proxy.example.com:3128') },
     good: { kind: 'daemon-json', text: proxiesExample('http://proxy.example.com:3128', 'http://proxy.example.com:3128') },

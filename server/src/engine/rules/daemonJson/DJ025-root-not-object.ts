@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { nodeRange } from '../../parse/json';
+import { MEASURED, SRC } from '../../sources';
 
 export const rootNotObject: Rule = {
   meta: {
@@ -13,7 +14,7 @@ export const rootNotObject: Rule = {
       'dockerd decodes daemon.json into a map of option names, so the file must be a single `{ … }` object (an empty ' +
       'file and `null` are accepted and mean "no options"). Anything else stops it at startup with `json: cannot ' +
       'unmarshal array into Go value of type map[string]interface {}`, so none of the proxy settings can apply.',
-    fact: 'docker-proxy-facts.md §1 "How daemon.json is validated" (first decode into map[string]any, moby:daemon/config/config.go:560); dockerd 26.1.5 --validate for [], "x", 5 and true (checked).',
+    sources: [SRC.dockerdConfigFile, SRC.mobyUnknownKeys, MEASURED.dockerdValidate],
     dockerdRefuses: true,
     examples: {
       bad: { kind: 'daemon-json', text: '[\n  { "proxies": { "http-proxy": "http://proxy.example.com:3128" } }\n]\n' },

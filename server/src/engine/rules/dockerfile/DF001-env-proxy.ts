@@ -1,6 +1,7 @@
 import type { RuleFinding } from '../../model';
 import { maskCredentials } from '../../proxy/url';
 import { defineRule, deleteAssignmentFix, dfModel, literalPassword } from './common';
+import { SRC } from '../../sources';
 
 export const envProxy = defineRule({
   id: 'DF001',
@@ -18,7 +19,7 @@ export const envProxy = defineRule({
     'stored in the image or the build cache key.\n\n' +
     'The finding is an error when the value holds a literal password. `NO_PROXY` alone is not reported (it carries ' +
     'no address and no secret), nor is an empty value (`ENV http_proxy=` clears an inherited proxy).',
-  fact: 'docker-proxy-facts.md §4 "Predefined proxy ARGs" and "ENV HTTP_PROXY persists (leak)" (docs engine/cli/proxy.md).',
+  sources: [SRC.cliProxyNotEnv, SRC.dockerfileEnv, SRC.dockerfilePredefinedArgs],
   examples: {
     bad: { kind: 'dockerfile', text: 'FROM debian:bookworm\nENV http_proxy=http://proxy.example.com:3128\nRUN apt-get update\n' },
     good: { kind: 'dockerfile', text: 'FROM debian:bookworm\n# docker build --build-arg http_proxy=http://proxy.example.com:3128 .\nRUN apt-get update\n' },

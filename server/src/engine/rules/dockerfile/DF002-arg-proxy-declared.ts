@@ -1,5 +1,6 @@
 import type { RuleFinding } from '../../model';
 import { defineRule, deleteAssignmentFix, dfModel } from './common';
+import { SRC } from '../../sources';
 
 export const argProxyDeclared = defineRule({
   id: 'DF002',
@@ -16,7 +17,7 @@ export const argProxyDeclared = defineRule({
     'gets the value. Keep it only if a non-`RUN` instruction really has to expand the variable.\n\n' +
     '`NO_PROXY` is not reported (it holds no address or secret). Global `ARG`s before the first `FROM` are reported ' +
     'by DF012 instead.',
-  fact: 'docker-proxy-facts.md §4 "Predefined proxy ARGs" (buildkit convert.go:1718-1726; reference.md § Predefined ARGs).',
+  sources: [SRC.dockerfilePredefinedArgs, SRC.buildkitProxyArgs],
   examples: {
     bad: { kind: 'dockerfile', text: 'FROM alpine:3.20\nARG HTTPS_PROXY\nRUN apk add --no-cache curl\n' },
     good: { kind: 'dockerfile', text: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n' },

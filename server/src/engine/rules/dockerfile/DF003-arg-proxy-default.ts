@@ -1,6 +1,7 @@
 import type { RuleFinding } from '../../model';
 import { maskCredentials } from '../../proxy/url';
 import { defineRule, deleteAssignmentFix, dfModel, literalPassword } from './common';
+import { SRC } from '../../sources';
 
 export const argProxyDefault = defineRule({
   id: 'DF003',
@@ -16,7 +17,7 @@ export const argProxyDefault = defineRule({
     'predefined proxy arguments reach `RUN` without an `ARG`. The finding is an error when the default holds a ' +
     'literal password.\n\n`NO_PROXY` defaults are not reported. Defaults on global `ARG`s before the first `FROM` are ' +
     'reported by DF012.',
-  fact: 'docker-proxy-facts.md §4 "Predefined proxy ARGs" (buildkit convert.go:1718-1726), "ENV HTTP_PROXY persists (leak)".',
+  sources: [SRC.dockerfilePredefinedArgs, SRC.buildkitProxyArgs, SRC.cliProxyNotEnv],
   examples: {
     bad: { kind: 'dockerfile', text: 'FROM alpine:3.20\nARG https_proxy=http://proxy.example.com:3128\nRUN apk add --no-cache curl\n' },
     good: { kind: 'dockerfile', text: 'FROM alpine:3.20\nARG VERSION=1.0\nRUN apk add --no-cache curl\n' },

@@ -1,6 +1,7 @@
 import type { RuleFinding } from '../../model';
 import { maskCredentials } from '../../proxy/url';
 import { argumentsText, defineRule, dfModel, instructionProxyUrls, literalPassword, keywordOf } from './common';
+import { SRC } from '../../sources';
 
 export const literalProxyCredentials = defineRule({
   id: 'DF004',
@@ -17,7 +18,7 @@ export const literalProxyCredentials = defineRule({
     'read the credentials from a build secret (`RUN --mount=type=secret,id=proxy …`). Note that build arguments are ' +
     'still kept in max-mode provenance and the builder\'s build records.\n\n' +
     'Passwords in `ENV`/`ARG` proxy variables of a stage are reported by DF001/DF003 (as errors) rather than here.',
-  fact: 'docker-proxy-facts.md §4 "ENV HTTP_PROXY persists (leak)" (RUN text in history; provenance) and "Build checks" (SecretsUsedInArgOrEnv checks names only).',
+  sources: [SRC.cliProxyNotEnv, SRC.buildChecksSecrets, SRC.dockerfileEnv],
   examples: {
     bad: { kind: 'dockerfile', text: 'FROM debian:bookworm\nRUN https_proxy=http://build:S3cret@proxy.example.com:3128 apt-get update\n' },
     good: { kind: 'dockerfile', text: 'FROM debian:bookworm\nRUN --mount=type=secret,id=proxy https_proxy="$(cat /run/secrets/proxy)" apt-get update\n' },

@@ -2,6 +2,7 @@ import type { RuleFinding } from '../../model';
 import { assignmentsOf } from '../../parse/dockerfile';
 import { envVariableOf } from '../../proxy/names';
 import { defineRule, dfModel, stageChain, variableRefs, type Instruction, keywordOf } from './common';
+import { SRC } from '../../sources';
 
 /** Instructions whose arguments the frontend expands with ARG/ENV values at build time (FROM is DF009's). */
 const EXPANDING = new Set(['ENV', 'ARG', 'ADD', 'COPY', 'WORKDIR', 'LABEL', 'USER', 'EXPOSE', 'VOLUME', 'STOPSIGNAL']);
@@ -20,7 +21,7 @@ export const proxyVarOutsideRun = defineRule({
     'Use the variable inside `RUN`, where it is set. Declaring `ARG http_proxy` makes the expansion work, but then the ' +
     'value is recorded in the image history (DF002). A base image that sets the variable with `ENV` also makes it ' +
     'expand; this rule cannot see base images.',
-  fact: 'docker-proxy-facts.md §4 "Predefined proxy args are only in RUN\'s environment" (inferred from buildkit convert.go and validations.go:190-210; see §Uncertain).',
+  sources: [SRC.buildkitProxyArgs, SRC.dockerfilePredefinedArgs],
   examples: {
     bad: { kind: 'dockerfile', text: 'FROM alpine:3.20\nLABEL build.proxy=$HTTPS_PROXY\nRUN apk add --no-cache curl\n' },
     good: { kind: 'dockerfile', text: 'FROM alpine:3.20\nRUN echo "building through $HTTPS_PROXY" && apk add --no-cache curl\n' },

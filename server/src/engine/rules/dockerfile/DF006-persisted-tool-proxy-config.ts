@@ -1,5 +1,6 @@
 import type { Fix, RuleFinding } from '../../model';
 import { argumentsText, defineRule, dfModel, keywordOf } from './common';
+import { SRC } from '../../sources';
 
 interface ConfigFile { tool: string; file: RegExp; content: RegExp }
 
@@ -63,7 +64,7 @@ export const persistedToolProxyConfig = defineRule({
     'Usually nothing needs to be written: apt, yum/dnf, pip, npm (recent versions), wget, curl and git read the ' +
     '`http_proxy`/`https_proxy` variables that the predefined build arguments put into every `RUN`. If a tool really ' +
     'needs its own file, write it and remove it in the same `RUN`.',
-  fact: 'docker-proxy-facts.md §4 "ENV HTTP_PROXY persists (leak)" (layers and history keep what a step writes) and §4 "Predefined proxy ARGs" (RUN gets the variables).',
+  sources: [SRC.dockerfileRun, SRC.buildVariablesProxy],
   examples: {
     bad: { kind: 'dockerfile', text: 'FROM debian:bookworm\nRUN echo \'Acquire::http::Proxy "http://proxy.example.com:3128";\' > /etc/apt/apt.conf.d/01proxy \\\n && apt-get update\n' },
     good: { kind: 'dockerfile', text: 'FROM debian:bookworm\nRUN echo \'Acquire::http::Proxy "http://proxy.example.com:3128";\' > /etc/apt/apt.conf.d/01proxy \\\n && apt-get update \\\n && rm -f /etc/apt/apt.conf.d/01proxy\n' },

@@ -2,6 +2,7 @@ import type { Fix, RuleFinding } from '../../model';
 import { isLoopbackHost } from '../../proxy/url';
 import { splitProxyValue } from '../../proxy/urlChecks';
 import { defineRule, dfModel, isHostNetworkRun, runProxyUrls, keywordOf } from './common';
+import { SRC } from '../../sources';
 
 function message(host: string): string {
   return `A proxy on ${host} is the build step's own loopback, not your machine: RUN has its own network namespace. ` +
@@ -22,7 +23,7 @@ export const loopbackProxy = defineRule({
     'Point the proxy at `host.docker.internal:<port>`: Docker Desktop resolves it to the host; on Linux add ' +
     '`--add-host host.docker.internal=host-gateway` to `docker build` (Docker 20.10+) and make the proxy listen on ' +
     'the bridge address, not only on 127.0.0.1. `RUN --network=host` steps are not reported.',
-  fact: 'docker-proxy-facts.md §8 "Loopback proxy (127.0.0.1 / localhost / ::1): which process\'s loopback is it?" and "Docker Engine on Linux: host.docker.internal … host-gateway".',
+  sources: [SRC.buildkitProxyArgs, SRC.dockerfileRun, SRC.dockerdHostGateway],
   examples: {
     bad: { kind: 'dockerfile', text: 'FROM debian:bookworm\nRUN http_proxy=http://127.0.0.1:3128 apt-get update\n' },
     good: { kind: 'dockerfile', text: 'FROM debian:bookworm\nRUN http_proxy=http://host.docker.internal:3128 apt-get update\n' },

@@ -1,5 +1,6 @@
 import type { Fix, RuleFinding } from '../../model';
 import { defineRule, dfModel, type ProxyAssignment } from './common';
+import { SRC } from '../../sources';
 
 export const caseMismatch = defineRule({
   id: 'DF008',
@@ -13,7 +14,7 @@ export const caseMismatch = defineRule({
     'ignores upper-case `HTTP_PROXY` entirely. With two different values, the same build step behaves differently ' +
     'depending on the tool.\n\nSet both spellings to the same value (or set neither and rely on the predefined build ' +
     'arguments, which BuildKit exports in both cases).',
-  fact: 'docker-proxy-facts.md §4 "If both HTTP_PROXY and http_proxy are given … the lower-case one wins" and §6 (Go, curl, Python, Node.js precedence).',
+  sources: [SRC.buildkitRunProxyEnv, SRC.xnetFromEnvironment, SRC.curlProxy, SRC.pythonProxies],
   examples: {
     bad: { kind: 'dockerfile', text: 'FROM alpine:3.20\nARG HTTPS_PROXY=http://proxy-a.example.com:3128\nARG https_proxy=http://proxy-b.example.com:8080\nRUN apk add --no-cache curl\n' },
     good: { kind: 'dockerfile', text: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n' },

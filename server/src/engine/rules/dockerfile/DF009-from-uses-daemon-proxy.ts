@@ -1,6 +1,7 @@
 import type { RuleFinding } from '../../model';
 import { envVariableOf } from '../../proxy/names';
 import { builderProxySentence, defineRule, dfModel, variableRefs } from './common';
+import { SRC } from '../../sources';
 
 export const fromUsesDaemonProxy = defineRule({
   id: 'DF009',
@@ -20,7 +21,7 @@ export const fromUsesDaemonProxy = defineRule({
     '`HTTPS_PROXY`/`NO_PROXY` of the shell it runs in: with those unset, builds fail with "failed to fetch oauth ' +
     'token" while `docker pull` works.\n\nThis rule fires only when a FROM line names a proxy variable; in a file that sets proxies, the hover on ' +
     '`FROM` and `# syntax=` explains the same thing.',
-  fact: 'docker-proxy-facts.md §4 "FROM is not affected by --build-arg HTTP_PROXY" (buildkit llb/exec.go:863-866, resolver.go:200-203) and §5 (token fetched by the CLI, moby/buildkit#5839).',
+  sources: [SRC.buildkitProxyArgs, SRC.buildkitResolver, SRC.buildkitClientToken, SRC.buildkitIssueClientToken],
   examples: {
     bad: { kind: 'dockerfile', text: 'ARG HTTP_PROXY\nFROM ${HTTP_PROXY}/library/alpine:3.20\nRUN apk add --no-cache curl\n' },
     good: { kind: 'dockerfile', text: 'ARG REGISTRY=docker.io\nFROM ${REGISTRY}/library/alpine:3.20\nRUN apk add --no-cache curl\n' },

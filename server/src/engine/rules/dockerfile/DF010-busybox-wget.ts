@@ -1,5 +1,6 @@
 import type { RuleFinding } from '../../model';
 import { argumentsText, defineRule, dfModel, stageChain, type ProxyAssignment, keywordOf } from './common';
+import { SRC } from '../../sources';
 
 const BUSYBOX_IMAGE = /^(?:[^/]+\/)*(alpine|busybox)(?:[:@]|$)/i;
 const WGET_RE = /\bwget\b[^\n;&|]{0,1000}?\b(https?):\/\/([A-Za-z0-9.-]+)/g;
@@ -24,7 +25,7 @@ export const busyboxWget = defineRule({
     'when the stage is based on `alpine`/`busybox`, does not install GNU wget, and the Dockerfile itself sets ' +
     '`https_proxy` without `http_proxy`, or lists the wget host in `no_proxy`. Alpine may patch its BusyBox, hence ' +
     'information only.',
-  fact: 'docker-proxy-facts.md §6 "BusyBox wget" (busybox:networking/wget.c:1116-1124; Alpine patches not verified).',
+  sources: [SRC.busyboxWget, SRC.wgetProxies],
   examples: {
     bad: { kind: 'dockerfile', text: 'FROM alpine:3.20\nRUN https_proxy=http://proxy.example.com:3128 wget -q https://example.com/tool.tar.gz\n' },
     good: { kind: 'dockerfile', text: 'FROM alpine:3.20\nRUN https_proxy=http://proxy.example.com:3128 curl -fsSLO https://example.com/tool.tar.gz\n' },

@@ -1,6 +1,7 @@
 import type { ProxySetting, RuleFinding } from '../../model';
 import { checkTlsToProxy } from '../../proxy/urlChecks';
 import { defineRule, runProxyUrls } from './common';
+import { SRC } from '../../sources';
 
 export const httpsProxySchemeInBuild = defineRule({
   id: 'DF011',
@@ -15,7 +16,7 @@ export const httpsProxySchemeInBuild = defineRule({
     'still go through an `http://` proxy, tunnelled with CONNECT.\n\nUse `http://` unless the proxy really speaks TLS ' +
     '(and then check your tools support it: Python needs urllib3 ≥ 1.26, BusyBox wget does not). Docker\'s own docs ' +
     'examples use `https://`, which is where this often comes from.',
-  fact: 'docker-proxy-facts.md §7 "`https://` proxy URL means TLS to the proxy" (docker/for-linux#415, moby/moby#37102); shared check in proxy/urlChecks.ts.',
+  sources: [SRC.forLinuxIssueHttpsProxy, SRC.urllib3Changelog, SRC.goProxyFromEnvironment],
   examples: {
     bad: { kind: 'dockerfile', text: 'FROM alpine:3.20\nRUN https_proxy=https://proxy.example.com:3128 apk add --no-cache curl\n' },
     good: { kind: 'dockerfile', text: 'FROM alpine:3.20\nRUN https_proxy=http://proxy.example.com:3128 apk add --no-cache curl\n' },

@@ -1,5 +1,6 @@
 import type { Fix, RuleFinding } from '../../model';
 import { builderProxySentence, defineRule, deleteAssignmentFix, dfModel, variableRefs } from './common';
+import { SRC } from '../../sources';
 
 export const proxyArgBeforeFrom = defineRule({
   id: 'DF012',
@@ -18,7 +19,7 @@ export const proxyArgBeforeFrom = defineRule({
     'receives the predefined proxy build arguments anyway, so the usual fix is to delete the line, set the proxy for ' +
     'the builder and the shell, and pass `--build-arg` (or config.json `proxies`) for `RUN`. `ENV` before `FROM` is a ' +
     'build error and is reported too.',
-  fact: 'docker-proxy-facts.md §4 "FROM is not affected by --build-arg HTTP_PROXY", §5 (token fetched by the client, moby/buildkit#5839), §0 layer table.',
+  sources: [SRC.dockerfileArgFrom, SRC.buildkitResolver, SRC.buildkitClientToken],
   examples: {
     bad: { kind: 'dockerfile', text: '# syntax=docker/dockerfile:1\nARG HTTPS_PROXY=http://proxy.example.com:3128\nFROM alpine:3.20\nRUN apk add --no-cache curl\n' },
     good: { kind: 'dockerfile', text: '# syntax=docker/dockerfile:1\nARG ALPINE_VERSION=3.20\nFROM alpine:${ALPINE_VERSION}\nRUN apk add --no-cache curl\n' },

@@ -1,6 +1,7 @@
 import type { RuleFinding } from '../../model';
 import { PER_CONSUMER_NOTE, suggestedNoProxy } from '../../proxy/missingNoProxy';
 import { defineRule, dfModel, type ProxyAssignment } from './common';
+import { SRC } from '../../sources';
 
 export const stageNoProxyMissing = defineRule({
   id: 'DF013',
@@ -16,7 +17,7 @@ export const stageNoProxyMissing = defineRule({
     'Better still, set no proxy in the Dockerfile at all (DF001, DF003) and pass `HTTP_PROXY`, `HTTPS_PROXY` and ' +
     '`NO_PROXY` as build arguments or from `~/.docker/config.json`. The rule stays silent when the file mentions ' +
     '`no_proxy` anywhere (in either case), since the author then handles it.\n\n' + PER_CONSUMER_NOTE,
-  fact: 'docker-proxy-facts.md §4 (ENV persists into containers), §6 (only Go bypasses loopback implicitly; curl: "There is no implicit bypass for localhost"; portable subset) and §10 item 10.',
+  sources: [SRC.dockerfileEnv, SRC.goProxyFromEnvironment, SRC.curlNoProxy],
   examples: {
     bad: { kind: 'dockerfile', text: 'FROM python:3.12-slim\nENV http_proxy=http://proxy.example.com:3128 https_proxy=http://proxy.example.com:3128\nRUN pip install requests\n' },
     good: { kind: 'dockerfile', text: 'FROM python:3.12-slim\nENV http_proxy=http://proxy.example.com:3128 https_proxy=http://proxy.example.com:3128\nENV no_proxy=localhost,127.0.0.1,::1\nRUN pip install requests\n' },

@@ -1,6 +1,7 @@
 import type { RuleFinding } from '../../model';
 import { checkMissingScheme } from '../../proxy/urlChecks';
 import { defineRule } from './common';
+import { SRC } from '../../sources';
 
 export const proxyMissingScheme = defineRule({
   id: 'DF014',
@@ -12,7 +13,7 @@ export const proxyMissingScheme = defineRule({
     'A proxy value such as `proxy.corp:3128` works for Go programs and curl, which assume `http://`, but pip, ' +
     'requests and other urllib3-based tools stop with `ProxySchemeUnknown`, so `RUN pip install …` fails while ' +
     '`RUN curl …` works. Write the scheme explicitly; the quick fix prepends `http://`.',
-  fact: 'docker-proxy-facts.md §7 "A proxy value without a scheme" (Go retries with http://, curl assumes HTTP, urllib3 ≥ 1.26.3 raises ProxySchemeUnknown).',
+  sources: [SRC.xnetParseProxy, SRC.curlProxy, SRC.urllib3Changelog],
   examples: {
     bad: { kind: 'dockerfile', text: 'FROM python:3.12-slim\nARG https_proxy=proxy.example.com:3128\nARG no_proxy=localhost\nRUN pip install requests\n' },
     good: { kind: 'dockerfile', text: 'FROM python:3.12-slim\nRUN pip install requests\n' },

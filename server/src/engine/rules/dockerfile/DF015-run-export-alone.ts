@@ -1,6 +1,7 @@
 import type { RuleFinding } from '../../model';
 import { envVariableOf } from '../../proxy/names';
 import { argumentsText, defineRule, dfModel, keywordOf } from './common';
+import { SRC } from '../../sources';
 
 /** A RUN whose whole command is `export NAME=value` statements (joined by `&&` or `;`), at least one a proxy. */
 const EXPORT_ONLY = /^\s*export\s+[A-Za-z_][A-Za-z0-9_]*=\S*(?:\s*(?:&&|;)\s*export\s+[A-Za-z_][A-Za-z0-9_]*=\S*)*\s*;?\s*$/;
@@ -17,7 +18,7 @@ export const runExportAlone = defineRule({
     'Pass the proxy as a build argument (`docker build --build-arg HTTPS_PROXY=…`, or config.json `proxies`), which ' +
     'every `RUN` gets, or write the assignment in the same `RUN` as the command that needs it ' +
     '(`RUN https_proxy=… apt-get update`).',
-  fact: 'docker-proxy-facts.md §4 (predefined proxy args reach every RUN; ENV persists); Dockerfile reference: each RUN executes in a new layer and shell.',
+  sources: [SRC.dockerfileRun, SRC.dockerfilePredefinedArgs],
   examples: {
     bad: { kind: 'dockerfile', text: 'FROM debian:bookworm\nRUN export HTTPS_PROXY=http://proxy.example.com:3128\nRUN apt-get update\n' },
     good: { kind: 'dockerfile', text: 'FROM debian:bookworm\nRUN apt-get update\n' },

@@ -1,6 +1,7 @@
 import type { RuleFinding } from '../../model';
 import { envVariableOf } from '../../proxy/names';
 import { argumentsText, defineRule, dfModel, stageChain, keywordOf, type ProxyAssignment } from './common';
+import { SRC } from '../../sources';
 
 export const unsetAfterEnv = defineRule({
   id: 'DF016',
@@ -13,7 +14,7 @@ export const unsetAfterEnv = defineRule({
     'configuration, so the next RUN, every container and every image built `FROM` this one still get it. To clear ' +
     'it, write `ENV http_proxy=` (an empty value), or better, never set it with ENV (DF001) and pass it as a build ' +
     'argument.',
-  fact: 'docker-proxy-facts.md §4 "ENV HTTP_PROXY persists (leak)".',
+  sources: [SRC.dockerfileEnv, SRC.cliProxyNotEnv],
   examples: {
     bad: { kind: 'dockerfile', text: 'FROM debian:bookworm\nENV http_proxy=http://proxy.example.com:3128 no_proxy=localhost\nRUN apt-get update\nRUN unset http_proxy\n' },
     good: { kind: 'dockerfile', text: 'FROM debian:bookworm\nENV http_proxy=http://proxy.example.com:3128 no_proxy=localhost\nRUN apt-get update\nENV http_proxy=\n' },

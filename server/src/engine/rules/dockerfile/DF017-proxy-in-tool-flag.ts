@@ -1,6 +1,7 @@
 import type { RuleFinding } from '../../model';
 import { hasPlaceholder } from '../../proxy/placeholder';
 import { argumentsText, defineRule, dfModel, keywordOf } from './common';
+import { SRC } from '../../sources';
 
 /** Between a command and its flag: anything on the same command, continuation lines included. */
 const SAME_COMMAND = String.raw`(?:[^\n;&|\\]|\\(?:\r?\n|.))*?`;
@@ -38,7 +39,7 @@ export const proxyInToolFlag = defineRule({
     '(`docker build --build-arg HTTPS_PROXY=…`, or config.json `proxies`) put it there for every `RUN` without ' +
     'recording it in the history. Drop the flag, or use the variable (`curl -x "$HTTPS_PROXY"`). Settings that are ' +
     'written into a config file and stay in the image are DF006\'s finding.',
-  fact: 'docker-proxy-facts.md §4 and §11 (predefined proxy args reach RUN and are excluded from `docker history`; a RUN line is kept there as written); Dockerfile reference, "Predefined ARGs".',
+  sources: [SRC.dockerfilePredefinedArgs, SRC.buildVariablesProxy, SRC.dockerfileRun],
   examples: {
     bad: { kind: 'dockerfile', text: 'FROM debian:bookworm\nRUN curl -fsSL -x http://proxy.example.com:3128 https://example.com/install.sh | sh\n' },
     good: { kind: 'dockerfile', text: 'FROM debian:bookworm\nRUN curl -fsSL https://example.com/install.sh | sh\n' },

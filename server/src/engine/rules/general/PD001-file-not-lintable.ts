@@ -1,4 +1,5 @@
 import type { Rule } from '../../rule';
+import { MEASURED, SRC } from '../../sources';
 
 /**
  * Reported by the engine itself (see lint.ts) before parsing: binary content or a file over the size limit.
@@ -17,7 +18,7 @@ export const fileNotLintable: Rule = {
       'config.json files nest three or four), so that a stray file never stalls or crashes the editor. ' +
       'Nothing in such a file was checked. The message names the reason, and for deep nesting the depth found. ' +
       'If it really is a Dockerfile, daemon.json, config.json or systemd drop-in, check its encoding (UTF-8) and size.',
-    fact: 'Project robustness requirement (DESIGN.md, "Security and robustness"); not a Docker behaviour.',
+    sources: [SRC.rfc8259Limits, MEASURED.engineLimits],
     examples: {
       bad: { kind: 'daemon-json', text: '{"proxies":\u0000{}}' },
       good: { kind: 'daemon-json', text: '{}' },

@@ -3,6 +3,7 @@ import type { RuleFinding } from '../../model';
 import type { LineIndex } from '../../text';
 import type { JsonSyntaxError } from '../../parse/json';
 import { hasPlaceholder, isTemplatePath } from '../../proxy/placeholder';
+import { MEASURED, SRC } from '../../sources';
 
 /** The last non-blank character before `offset`, or -1. */
 function previousChar(text: string, offset: number): number {
@@ -51,7 +52,7 @@ export const jsonSyntax: Rule = {
       'comma at the end of the member before it.\n\n' +
       'In a template (`daemon.json.j2`, `.tpl`, `.tmpl`, `.erb`, `.template`) that holds template syntax, the finding ' +
       'is information: the file becomes JSON only once rendered.',
-    fact: 'docker-proxy-facts.md §1 (validation), §3 (config.json parse errors, docker/for-win#11938); verified with dockerd 26 --validate (test-infra.md §4.2).',
+    sources: [SRC.dockerdConfigFile, SRC.cliLoadConfig, SRC.forWinIssueBrokenConfig, MEASURED.dockerdValidate],
     dockerdRefuses: true,
     examples: {
       bad: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "https-proxy": "http://proxy.example.com:3128",\n  }\n}\n' },

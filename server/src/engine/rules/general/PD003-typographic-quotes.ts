@@ -1,5 +1,6 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding, TextEdit } from '../../model';
+import { SRC } from '../../sources';
 
 const CURLY_CHARS = '[\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB]';
 const HAS_CURLY = new RegExp(CURLY_CHARS);
@@ -20,7 +21,7 @@ export const typographicQuotes: Rule = {
       'the quote characters into the URL, and in JSON they end up inside the string. Either way the proxy is not used.' +
       '\n\nOnly lines that mention a proxy are checked, and comments are skipped. The quick fix replaces them with ' +
       'ASCII quotes (in JSON it removes them, since the string already has its quotes).',
-    fact: 'docker-proxy-facts.md §11 "From the systemd.exec manual, Environment=" (only ASCII quotes are quotes); Dockerfile and JSON quoting are ASCII-only as well.',
+    sources: [SRC.systemdQuoting, SRC.rfc8259Strings],
     examples: {
       bad: { kind: 'systemd-dropin', text: '[Service]\nEnvironment=\u201CHTTPS_PROXY=http://proxy.example.com:3128\u201D\n' },
       good: { kind: 'systemd-dropin', text: '[Service]\nEnvironment="HTTPS_PROXY=http://proxy.example.com:3128"\n' },

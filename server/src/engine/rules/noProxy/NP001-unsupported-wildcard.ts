@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../model';
 import { ALL_KINDS, entryRange, noProxyValues, removeFix, replaceFix, show } from './shared';
+import { SRC } from '../../sources';
 
 /** `172.17.*`, `10.*.*.*`, `192.168.1.*` -> the CIDR the author meant; undefined for anything else. */
 export function cidrForIpWildcard(text: string): string | undefined {
@@ -34,7 +35,7 @@ export const unsupportedWildcard: Rule = {
       'that no host name ends with, so the traffic it was meant to exempt still goes to the proxy.\n\n' +
       'For address ranges write a CIDR (`172.17.0.0/16`), which Go, curl 7.86+ and requests match against IP ' +
       'literals. For names write the bare domain (`corp.com`): it already covers every subdomain.',
-    fact: 'docker-proxy-facts.md §6 (Go: "Any other wildcard … never matches", moby/moby#37946; curl and Python: no wildcards)',
+    sources: [SRC.xnetNoProxyParse, SRC.curlNoProxy, SRC.mobyIssueWildcards],
     examples: {
       bad: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "https-proxy": "http://proxy.example.com:3128",\n    "no-proxy": "localhost,172.17.*"\n  }\n}\n' },
       good: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "https-proxy": "http://proxy.example.com:3128",\n    "no-proxy": "localhost,172.17.0.0/16"\n  }\n}\n' },

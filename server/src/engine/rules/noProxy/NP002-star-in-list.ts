@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { ALL_KINDS, entryRange, fixOf, noProxyValues, removeFix } from './shared';
+import { SRC } from '../../sources';
 
 export const starInList: Rule = {
   meta: {
@@ -15,7 +16,7 @@ export const starInList: Rule = {
       'special only when it is the whole value; inside a list it is an ordinary name that matches nothing. The same ' +
       'value therefore means "no proxy at all" for one program and "proxy everything else" for the next.\n\n' +
       'Write `*` alone if no traffic should use the proxy, otherwise remove it.',
-    fact: 'docker-proxy-facts.md §6 (Go: `*` anywhere disables proxying; curl/urllib/requests: `*` only as the entire value)',
+    sources: [SRC.xnetNoProxyParse, SRC.curlNoProxy, SRC.pythonProxies],
     examples: {
       bad: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,*"\n    }\n  }\n}\n' },
       good: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    }\n  }\n}\n' },

@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import type { Consumer, Fix, RuleFinding } from '../../model';
 import { classifyEntry, parseIp } from '../../proxy/noProxy';
 import { ALL_KINDS, entryRange, noProxyValues, removeFix, replaceFix, show } from './shared';
+import { SRC } from '../../sources';
 
 /**
  * The host (and, for the daemon, the port) inside `scheme://user@host:port/path`, written as an entry that is
@@ -49,7 +50,7 @@ export const schemeOrPath: Rule = {
       'the request host with the entry text, so `https://registry.example.com` or `registry.example.com/v2` is never ' +
       'equal to any host and the registry is still reached through the proxy. The same holds for a `/` that does not ' +
       'form a valid CIDR, such as `10.0.0.0/33`.\n\nKeep only the host name (or address) of the entry.',
-    fact: 'docker-proxy-facts.md §6 (Go: "Entries with a scheme or path … never match"; CIDR parsing)',
+    sources: [SRC.xnetNoProxyGrammar, SRC.xnetNoProxyParse, SRC.curlNoProxy],
     examples: {
       bad: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "https-proxy": "http://proxy.example.com:3128",\n    "no-proxy": "localhost,https://registry.example.com/"\n  }\n}\n' },
       good: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "https-proxy": "http://proxy.example.com:3128",\n    "no-proxy": "localhost,registry.example.com"\n  }\n}\n' },

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { ALL_KINDS, fixOf, noProxyValues, spanRange, type ValueReplacement } from './shared';
+import { SRC } from '../../sources';
 
 export const spaceSeparated: Rule = {
   meta: {
@@ -13,7 +14,7 @@ export const spaceSeparated: Rule = {
       'Every NO_PROXY reader splits the list on commas only. Go keeps `localhost .example.com` as one entry (after ' +
       'trimming its ends) that matches no host; curl stops reading the list at a blank that is not followed by a ' +
       'comma, so everything after it is ignored. Blanks next to a comma are harmless.\n\nSeparate entries with commas.',
-    fact: 'docker-proxy-facts.md §6 (Go splits on `,` and trims; curl: "A blank that is not followed by a comma ends parsing", unit1614.c)',
+    sources: [SRC.xnetNoProxyParse, SRC.curlNoProxy],
     examples: {
       bad: { kind: 'dockerfile', text: 'FROM alpine:3.20\nENV NO_PROXY="localhost 127.0.0.1 example.com"\n' },
       good: { kind: 'dockerfile', text: 'FROM alpine:3.20\nENV NO_PROXY="localhost, 127.0.0.1, example.com"\n' },

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../model';
 import { ALL_KINDS, entryRange, noProxyValues, removeFix, replaceFix, show } from './shared';
+import { SRC } from '../../sources';
 
 export const starDotPrefix: Rule = {
   meta: {
@@ -18,7 +19,7 @@ export const starDotPrefix: Rule = {
       '- For dockerd (daemon.json, systemd drop-in) Go matches as intended, but dockerd also hands its NO_PROXY to ' +
       'the `git` processes BuildKit starts for git sources, and git (libcurl) ignores the entry (info). ' +
       '`.example.com` means the same to Go and also works for curl.',
-    fact: 'docker-proxy-facts.md §6 (Go: `*.example.com` = `.example.com`; curl: no `*.` wildcard; Python: no wildcards) and §1 (BuildKit git sources get the daemon NO_PROXY)',
+    sources: [SRC.xnetNoProxyParse, SRC.curlNoProxy, SRC.pythonProxies],
     examples: {
       bad: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,*.corp.example.com"\n    }\n  }\n}\n' },
       good: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,corp.example.com"\n    }\n  }\n}\n' },

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { ALL_KINDS, entryRange, noProxyValues, replaceFix, show } from './shared';
+import { SRC } from '../../sources';
 
 export const bracketedIpv6: Rule = {
   meta: {
@@ -13,7 +14,7 @@ export const bracketedIpv6: Rule = {
       'Go reads brackets only in the `[address]:port` form; a bare `[fd00::1]` is neither an address nor a ' +
       'host:port, and is kept as a name that no host has. curl compares it as an address and fails to parse it. ' +
       'Write the address without brackets (`fd00::1`), or with a port if only one port should go direct (Go only).',
-    fact: 'docker-proxy-facts.md §6 (Go: "A bare `[::1]` without a port is not parsed as an IP and never matches; use `::1`")',
+    sources: [SRC.xnetNoProxyParse, SRC.curlNoProxy],
     examples: {
       bad: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "https-proxy": "http://proxy.example.com:3128",\n    "no-proxy": "localhost,[fd00::10]"\n  }\n}\n' },
       good: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "https-proxy": "http://proxy.example.com:3128",\n    "no-proxy": "localhost,fd00::10"\n  }\n}\n' },

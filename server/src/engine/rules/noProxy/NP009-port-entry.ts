@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { classifyEntry } from '../../proxy/noProxy';
 import { CONTAINER_KINDS, entryRange, noProxyValues, replaceFix, show } from './shared';
+import { SRC } from '../../sources';
 
 export const portEntry: Rule = {
   meta: {
@@ -15,7 +16,7 @@ export const portEntry: Rule = {
       'compare `registry.local:5000` with the host name, which never contains a colon, so the entry matches nothing ' +
       'and those clients keep using the proxy for the host.\n\nIn container and build settings drop the port (the ' +
       'entry then covers every port). Not reported for dockerd, which is a Go program and honours the port.',
-    fact: 'docker-proxy-facts.md §6 (Go: host:port matches only that port; curl: "No port support in entries"; GNU wget: no port support)',
+    sources: [SRC.xnetNoProxyGrammar, SRC.curlNoProxy, SRC.wgetProxies],
     examples: {
       bad: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,registry.local:5000"\n    }\n  }\n}\n' },
       good: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,registry.local"\n    }\n  }\n}\n' },

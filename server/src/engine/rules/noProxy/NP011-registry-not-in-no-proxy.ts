@@ -3,6 +3,7 @@ import type { RuleFinding } from '../../model';
 import { nodeRange } from '../../parse/json';
 import { appending, fixOf, noProxyValues, show } from './shared';
 import { daemonProxies, entryFor, proxiedRegistries } from './registries';
+import { SRC } from '../../sources';
 
 export const registryNotInNoProxy: Rule = {
   meta: {
@@ -18,7 +19,7 @@ export const registryNotInNoProxy: Rule = {
       'your own network, where the corporate proxy either cannot reach them or should not see the traffic.\n\n' +
       'Add the registry host to `no-proxy` (a bare host covers every port) if it must be reached directly. Public ' +
       'mirrors are not reported: they are expected to go through the proxy.',
-    fact: 'docker-proxy-facts.md §2 (mirrors and insecure registries are registries, reached like any other) and §6 (Go NO_PROXY matching)',
+    sources: [SRC.daemonProxyConfig, SRC.mobyRegistryHosts, SRC.xnetNoProxyGrammar],
     examples: {
       bad: { kind: 'daemon-json', text: '{\n  "insecure-registries": ["registry.lab.example.com:5000"],\n  "proxies": {\n    "http-proxy": "http://proxy.example.com:3128",\n    "https-proxy": "http://proxy.example.com:3128",\n    "no-proxy": "localhost,127.0.0.1"\n  }\n}\n' },
       good: { kind: 'daemon-json', text: '{\n  "insecure-registries": ["registry.lab.example.com:5000"],\n  "proxies": {\n    "http-proxy": "http://proxy.example.com:3128",\n    "https-proxy": "http://proxy.example.com:3128",\n    "no-proxy": "localhost,127.0.0.1,registry.lab.example.com"\n  }\n}\n' },

@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { parseIPv4 } from '../../proxy/noProxy';
 import { ALL_KINDS, entryRange, fixOf, noProxyValues, spanRange } from './shared';
+import { SRC } from '../../sources';
 
 const NUMERIC = /^\d+(?:\.\d+)*$/;
 
@@ -18,7 +19,7 @@ export const entryCannotBeMeant: Rule = {
       'matches no host either: ports and address prefixes are not NO_PROXY entries. Both are warnings; the split ' +
       'address has a fix that joins it.\n\nAn empty entry (`a,,b`) is skipped by every client, so it changes nothing, ' +
       'but it often marks a deleted or never-filled value: that one is information.',
-    fact: 'docker-proxy-facts.md §6 (Go splits on ",", trims and skips empty entries; IP entries match exactly, domains by suffix; curl: "A bare IP does not do prefix matching").',
+    sources: [SRC.xnetNoProxyParse, SRC.curlNoProxy],
     examples: {
       bad: { kind: 'systemd-dropin', text: '[Service]\nEnvironment="HTTPS_PROXY=http://proxy.example.com:3128"\nEnvironment="NO_PROXY=localhost,127.0.0.1,172,17.0.1"\n' },
       good: { kind: 'systemd-dropin', text: '[Service]\nEnvironment="HTTPS_PROXY=http://proxy.example.com:3128"\nEnvironment="NO_PROXY=localhost,127.0.0.1,172.17.0.1"\n' },

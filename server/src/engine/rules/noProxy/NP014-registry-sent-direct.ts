@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { entryRange, noProxyValues, removeFix } from './shared';
+import { SRC } from '../../sources';
 
 /** Docker Hub's own hosts (facts §5, §10 SV010 targets): a pull needs registry, auth and the blob CDN. */
 const HUB_HOSTS = ['docker.io', 'registry-1.docker.io', 'index.docker.io', 'auth.docker.io', 'production.cloudflare.docker.com', 'docker.com'];
@@ -18,7 +19,7 @@ export const registrySentDirect: Rule = {
       '`auth.docker.io` in the daemon\'s NO_PROXY sends those requests direct, so behind a firewall pulls time out ' +
       'while the proxy sits unused, or half of a pull (token, manifest, blob) takes another path than the rest.\n\n' +
       'Remove the entry unless Docker Hub really is reachable without the proxy from this host.',
-    fact: 'docker-proxy-facts.md §5 (docker pull: registry, token realm auth.docker.io and CDN are all fetched by dockerd with its proxy), §6 (a domain entry matches itself and its subdomains).',
+    sources: [SRC.daemonProxyConfig, SRC.xnetNoProxyGrammar],
     examples: {
       bad: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "http-proxy": "http://proxy.example.com:3128",\n    "https-proxy": "http://proxy.example.com:3128",\n    "no-proxy": "localhost,127.0.0.1,registry-1.docker.io"\n  }\n}\n' },
       good: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "http-proxy": "http://proxy.example.com:3128",\n    "https-proxy": "http://proxy.example.com:3128",\n    "no-proxy": "localhost,127.0.0.1,registry.corp.example.com"\n  }\n}\n' },

@@ -1,6 +1,7 @@
 import type { RuleFinding } from '../../model';
 import { envVariableOf } from '../../proxy/names';
 import { defineUnitRule } from '../buildx/common';
+import { SRC } from '../../sources';
 
 export const clientTokenWithoutProxy = defineUnitRule({
   id: 'SH001',
@@ -18,7 +19,7 @@ export const clientTokenWithoutProxy = defineUnitRule({
     'Export `HTTPS_PROXY` and `NO_PROXY` in the script or job (`env:` in a workflow) before the build, or set ' +
     '`BUILDKIT_NO_CLIENT_TOKEN=1` so that the builder fetches the token itself with its own proxy. Scripts that read ' +
     '`$HTTPS_PROXY` themselves are assumed to have it and are not reported.',
-  fact: 'docker-proxy-facts.md §0 (registry bearer-token request: the CLI process\'s environment), §5 (moby/buildkit#5839; BUILDKIT_NO_CLIENT_TOKEN) and §10.2',
+  sources: [SRC.buildkitClientToken, SRC.buildkitIssueClientToken, SRC.cliEnvVars],
   examples: {
     bad: { kind: 'shell', text: '#!/bin/sh\nset -e\ndocker buildx create --name ci --use \\\n  --driver-opt env.https_proxy=http://proxy.example.com:3128\ndocker buildx build -t app:latest .\n' },
     good: { kind: 'shell', text: '#!/bin/sh\nset -e\nexport HTTPS_PROXY=http://proxy.example.com:3128\nexport NO_PROXY=localhost,127.0.0.1\ndocker buildx create --name ci --use \\\n  --driver-opt env.https_proxy=http://proxy.example.com:3128\ndocker buildx build -t app:latest .\n' },

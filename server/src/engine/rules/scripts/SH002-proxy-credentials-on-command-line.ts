@@ -2,6 +2,7 @@ import type { RuleFinding } from '../../model';
 import { maskCredentials } from '../../proxy/url';
 import { literalPassword } from '../dockerfile/common';
 import { defineUnitRule } from '../buildx/common';
+import { SRC } from '../../sources';
 
 export const proxyCredentialsOnCommandLine = defineUnitRule({
   id: 'SH002',
@@ -17,7 +18,7 @@ export const proxyCredentialsOnCommandLine = defineUnitRule({
     'Keep the password in a CI secret or a file outside the repository and refer to it: ' +
     '`--build-arg HTTPS_PROXY` (no value: buildx takes it from the environment), `"$HTTPS_PROXY"`, or ' +
     '`${{ secrets.PROXY_URL }}` in a workflow; for RUN steps that need the credentials, prefer a build secret.',
-  fact: 'docker-proxy-facts.md §4 (build args kept in provenance and build history; `--build-arg NAME` takes the value from the environment), §3 "Security"',
+  sources: [SRC.cliProxyOnCommandLine, SRC.buildVariablesProxy, SRC.cliProxyNotEnv],
   examples: {
     bad: { kind: 'shell', text: '#!/bin/sh\ndocker build --build-arg HTTPS_PROXY=http://ci:S3cret@proxy.example.com:3128 -t app .\n' },
     good: { kind: 'shell', text: '#!/bin/sh\ndocker build --build-arg HTTPS_PROXY -t app .\n' },

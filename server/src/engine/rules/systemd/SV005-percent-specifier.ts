@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import { isTemplatePath, maskPlaceholders } from '../../proxy/placeholder';
 import type { RuleFinding } from '../../model';
 import { isUnitDoc, setsProxy, serviceEnvironment } from './common';
+import { SRC } from '../../sources';
 
 /** Specifier letters systemd resolves in unit files (systemd.unit(5) "Specifiers"); any other `%x` fails. */
 const KNOWN_SPECIFIERS = new Set('aAbBCdEfgGhHiIjJlLmMnNoPpqsStTuUvVwWyY');
@@ -22,7 +23,7 @@ export const percentSpecifier: Rule = {
       'Double every `%` in the value: `http://user:p%%40ss@proxy:3128`. The quick fix does that (systemd then passes ' +
       '`p%40ss` to dockerd). Check the result with `systemctl show --property=Environment docker` after ' +
       '`systemctl daemon-reload`.',
-    fact: 'docker-proxy-facts.md §9 "Quoting and escaping" (docker/for-linux#1149, docker/for-linux#628; docs example with `%%5C`, `%%23`) and §7 "Credentials".',
+    sources: [SRC.systemdSpecifiers, SRC.daemonProxySystemd],
     examples: {
       bad: {
         kind: 'systemd-dropin',

@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../model';
 import { envVariableOf } from '../../proxy/names';
 import { isShellDoc, setsProxy } from './common';
+import { SRC } from '../../sources';
 
 const DROPIN = '/etc/systemd/system/docker.service.d/http-proxy.conf';
 const WHERE = `a drop-in such as ${DROPIN} ([Service] + Environment="…") or daemon.json "proxies"`;
@@ -29,7 +30,7 @@ export const wrongPlace: Rule = {
       `Put the variables in a drop-in such as \`${DROPIN}\` under \`[Service]\`, one \`Environment=\` line per ` +
       'variable, then `systemctl daemon-reload` and `systemctl restart docker`. Or use daemon.json `proxies` ' +
       '(Docker Engine 23.0 and later), which takes precedence over the environment.',
-    fact: 'docker-proxy-facts.md §9 "What does not reach dockerd" (systemd.exec(5) clean environment; moby contrib/init/systemd/docker.service has no EnvironmentFile=) and §1 (daemon.json wins over env).',
+    sources: [SRC.mobyServiceUnit, SRC.daemonProxySystemd, SRC.systemdEnvironment],
     examples: {
       bad: { kind: 'systemd-dropin', path: '/etc/default/docker', text: '# Docker Upstart and SysVinit configuration file\nexport http_proxy="http://proxy.example.com:3128/"\n' },
       good: { kind: 'systemd-dropin', path: '/etc/default/docker', text: '# Docker Upstart and SysVinit configuration file\n#DOCKER_OPTS="--dns 8.8.8.8"\n' },

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { Fix, RuleFinding, TextEdit } from '../../model';
 import { effective, environmentLine, insertLinesAfter, isUnitDoc, lineOfWord, proxyAssignments, shellStyleProxyNames, writtenValue } from './common';
+import { SRC } from '../../sources';
 
 export const allProxyOnly: Rule = {
   meta: {
@@ -20,7 +21,7 @@ export const allProxyOnly: Rule = {
       'and adds `HTTP_PROXY` with the same value.\n\n' +
       'When `ALL_PROXY` sits next to `HTTP_PROXY`/`HTTPS_PROXY` it is reported as information only: dockerd ignores ' +
       'it (git in BuildKit git sources is the one thing that sees it).',
-    fact: 'docker-proxy-facts.md §6 "Variables and which case wins" (x/net http/httpproxy reads no ALL_PROXY) and §7 "SOCKS in practice".',
+    sources: [SRC.xnetFromEnvironment, SRC.goProxyFromEnvironment],
     examples: {
       bad: { kind: 'systemd-dropin', text: '[Service]\nEnvironment="ALL_PROXY=socks5://proxy.example.com:1080"\nEnvironment="NO_PROXY=localhost,127.0.0.1"\n' },
       good: {

@@ -3,6 +3,7 @@ import type { Fix, RuleFinding } from '../../model';
 import type { EnvAssignment, UnitAssignment } from '../../parse/systemd';
 import type { SystemdDocument } from '../../document';
 import { isUnitDoc, serviceEnvironment, setsProxy } from './common';
+import { SRC } from '../../sources';
 
 /** One `Environment=` line per packed assignment, or separately quoted words when the line holds other words too. */
 function splitFix(doc: SystemdDocument, line: UnitAssignment, word: EnvAssignment): Fix[] {
@@ -36,7 +37,7 @@ export const severalAssignmentsInOneQuote: Rule = {
       '`HTTPS_PROXY` at all: dockerd ends up without a proxy.\n\n' +
       'Write one `Environment=` line per variable (what the quick fix does), or quote each assignment on its own: ' +
       '`Environment="HTTP_PROXY=…" "HTTPS_PROXY=…"`.',
-    fact: 'docker-proxy-facts.md §9 "Quoting and escaping" (systemd.exec(5) Environment=; angstwad/docker.ubuntu#193).',
+    sources: [SRC.systemdEnvironment, SRC.daemonProxySystemd],
     examples: {
       bad: { kind: 'systemd-dropin', text: '[Service]\nEnvironment="HTTP_PROXY=http://proxy.example.com:3128 HTTPS_PROXY=http://proxy.example.com:3128"\n' },
       good: { kind: 'systemd-dropin', text: '[Service]\nEnvironment="HTTP_PROXY=http://proxy.example.com:3128"\nEnvironment="HTTPS_PROXY=http://proxy.example.com:3128"\n' },

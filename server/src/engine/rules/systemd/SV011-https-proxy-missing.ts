@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../model';
 import { effective, environmentLine, insertLinesAfter, isUnitDoc, lineOfWord, proxyAssignments, shellStyleProxyNames, writtenValue } from './common';
+import { SRC } from '../../sources';
 
 export const dropinHttpsProxyMissing: Rule = {
   meta: {
@@ -15,7 +16,7 @@ export const dropinHttpsProxyMissing: Rule = {
       '`HTTP_PROXY` makes `docker pull` connect directly.\n\n' +
       'Add `HTTPS_PROXY`, usually with the same `http://` URL: the scheme says how dockerd talks to the proxy, not what ' +
       'the proxy carries. Ignore this if daemon.json `proxies` sets `https-proxy` (it takes precedence over the drop-in).',
-    fact: 'docker-proxy-facts.md §6 "Proxy selection by request scheme" (golang/go#40909) and §1 (mixed sources: daemon.json and systemd environment).',
+    sources: [SRC.xnetSchemeSelection, SRC.goIssueHttpsFallback, SRC.daemonProxySystemd],
     examples: {
       bad: { kind: 'systemd-dropin', text: '[Service]\nEnvironment="HTTP_PROXY=http://proxy.example.com:3128"\n' },
       good: { kind: 'systemd-dropin', text: '[Service]\nEnvironment="HTTP_PROXY=http://proxy.example.com:3128"\nEnvironment="HTTPS_PROXY=http://proxy.example.com:3128"\n' },

@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../model';
 import { envVariableOf } from '../../proxy/names';
 import { isUnitDoc, SHELL_KEY } from './common';
+import { SRC } from '../../sources';
 
 export const shellSyntaxInDropin: Rule = {
   meta: {
@@ -16,7 +17,7 @@ export const shellSyntaxInDropin: Rule = {
       'dockerd gets no proxy.\n\n' +
       'Write `Environment="HTTP_PROXY=http://proxy:3128"` under `[Service]`. The quick fix rewrites the line that way ' +
       '(doubling any `%`, which a shell line could hold literally but a unit file cannot).',
-    fact: 'docker-proxy-facts.md §9 (rootful setup: `[Service]` + `Environment="HTTP_PROXY=…"`; systemd.syntax(7) keys).',
+    sources: [SRC.daemonProxySystemd, SRC.systemdEnvironment],
     examples: {
       bad: { kind: 'systemd-dropin', text: '[Service]\nHTTP_PROXY=http://proxy.example.com:3128\nHTTPS_PROXY=http://proxy.example.com:3128\n' },
       good: { kind: 'systemd-dropin', text: '[Service]\nEnvironment="HTTP_PROXY=http://proxy.example.com:3128"\nEnvironment="HTTPS_PROXY=http://proxy.example.com:3128"\n' },

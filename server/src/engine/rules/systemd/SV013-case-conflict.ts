@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { effective, isUnitDoc, proxyAssignments } from './common';
+import { SRC } from '../../sources';
 
 export const caseConflict: Rule = {
   meta: {
@@ -14,7 +15,7 @@ export const caseConflict: Rule = {
       'upper-case variable is unset or empty. When a drop-in sets both spellings to different values, dockerd ' +
       'uses the upper-case value and the lower-case one is dead text (though other programs, such as curl, prefer ' +
       'lower case). Keep one spelling, or give both the same value.',
-    fact: 'docker-proxy-facts.md §6 "Variables and which case wins" (getEnvAny("HTTP_PROXY","http_proxy")).',
+    sources: [SRC.xnetFromEnvironment, SRC.mobyInfo],
     examples: {
       bad: {
         kind: 'systemd-dropin',

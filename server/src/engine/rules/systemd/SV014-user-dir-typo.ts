@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { isUnitDoc, serviceEnvironment, setsProxy } from './common';
+import { SRC } from '../../sources';
 
 const TYPO_DIR = /\/\.config\/systemd\/([^/]+)\/docker\.service\.d\/[^/]+$/;
 
@@ -17,7 +18,7 @@ export const userDirTypo: Rule = {
       'directory name. A note on Docker\'s proxy page shows `~/.config/systemd/<user>/docker.service.d/`, and a ' +
       'directory named after the account (or anything other than `user`) is never searched by the user manager, so ' +
       'the daemon runs without the proxy.\n\nMove the file to `~/.config/systemd/user/docker.service.d/`.',
-    fact: 'docker-proxy-facts.md §9 "Rootless setup" (the admonition path is a typo; the steps use the literal `user` directory).',
+    sources: [SRC.daemonProxySystemd, SRC.systemdDropins],
     examples: {
       bad: {
         kind: 'systemd-dropin',

@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../model';
 import { envVariableOf } from '../../proxy/names';
 import { isUnitDoc, serviceEnvironment } from './common';
+import { SRC } from '../../sources';
 
 export const rejectedAssignment: Rule = {
   meta: {
@@ -17,7 +18,7 @@ export const rejectedAssignment: Rule = {
       'a Windows-style user name: `http://DOMAIN\\user:pass@proxy:3128`, where `\\u` is an incomplete Unicode escape.\n\n' +
       'Close the quote (the quick fix does, at the end of the line). For a backslash inside a proxy user name, ' +
       'percent-encode it instead: `DOMAIN%%5Cuser` (`%5C`, with the `%` doubled for systemd).',
-    fact: 'docker-proxy-facts.md §9 "Quoting and escaping" (C-style escapes inside quotes, docker/docs#10367, #19118; docs example `domain%%5Cuser`).',
+    sources: [SRC.systemdQuoting, SRC.systemdEnvironment],
     examples: {
       bad: {
         kind: 'systemd-dropin',

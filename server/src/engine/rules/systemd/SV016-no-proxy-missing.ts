@@ -5,6 +5,7 @@ import type { EnvAssignment } from '../../parse/systemd';
 import { envVariableOf } from '../../proxy/names';
 import { PER_CONSUMER_NOTE, suggestedNoProxy } from '../../proxy/missingNoProxy';
 import { effective, environmentLine, insertLinesAfter, isShellDoc, isUnitDoc, lineOfWord, proxyAssignments, shellStyleProxyNames } from './common';
+import { SRC } from '../../sources';
 
 const SETS_PROXY = new Set(['http', 'https']);
 
@@ -61,7 +62,7 @@ export const dropinNoProxyMissing: Rule = {
       'hosts. dockerd is a Go program, so `localhost` and loopback addresses still go direct; that is why this is ' +
       'information, not a warning. In `/etc/environment`-style files the same variables also reach curl, wget and ' +
       'Python, which do not skip loopback on their own.\n\n' + PER_CONSUMER_NOTE,
-    fact: 'docker-proxy-facts.md §6 (Go: implicit loopback bypass only; curl: "There is no implicit bypass for localhost"; portable subset), §9 (docs drop-in sets NO_PROXY), §10 items 5 and 10.',
+    sources: [SRC.daemonProxySystemd, SRC.goProxyFromEnvironment],
     examples: {
       bad: { kind: 'systemd-dropin', text: '[Service]\nEnvironment="HTTP_PROXY=http://proxy.example.com:3128"\nEnvironment="HTTPS_PROXY=http://proxy.example.com:3128"\n' },
       good: { kind: 'systemd-dropin', text: '[Service]\nEnvironment="HTTP_PROXY=http://proxy.example.com:3128"\nEnvironment="HTTPS_PROXY=http://proxy.example.com:3128"\nEnvironment="NO_PROXY=localhost,127.0.0.1,::1,registry.corp.example.com"\n' },

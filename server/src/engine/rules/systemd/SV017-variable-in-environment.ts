@@ -3,6 +3,7 @@ import type { RuleFinding } from '../../model';
 import { isTemplatePath } from '../../proxy/placeholder';
 import { envVariableOf } from '../../proxy/names';
 import { isUnitDoc, meantAssignments, serviceEnvironment } from './common';
+import { SRC } from '../../sources';
 
 /**
  * `${NAME}` anywhere, or `$NAME` (upper case) where a URL part starts: after `=`, `//`, `:` or `@`. A `$` inside a
@@ -25,7 +26,7 @@ export const variableInEnvironment: Rule = {
       'Write the values themselves (or keep them in a root-only `EnvironmentFile=`, which is not expanded either). ' +
       'Template files (`http-proxy.conf.j2`, `.tpl` …) are not reported: their placeholders are filled in before ' +
       'systemd reads them.',
-    fact: 'docker-proxy-facts.md §11 "From the systemd.exec manual, Environment=" (no variable expansion; specifiers only).',
+    sources: [SRC.systemdEnvironment],
     examples: {
       bad: { kind: 'systemd-dropin', text: '[Service]\nEnvironment="HTTPS_PROXY=http://$PROXY_USER:$PROXY_PASS@proxy.example.com:3128"\nEnvironment="NO_PROXY=localhost"\n' },
       good: { kind: 'systemd-dropin', text: '[Service]\nEnvironment="HTTPS_PROXY=http://proxy.example.com:3128"\nEnvironment="NO_PROXY=localhost"\n' },

@@ -3,6 +3,7 @@ import type { RuleFinding } from '../../model';
 import { envVariableOf } from '../../proxy/names';
 import { hasPlaceholder, isTemplatePath } from '../../proxy/placeholder';
 import { isUnitDoc, SHELL_KEY } from './common';
+import { SRC } from '../../sources';
 
 /** systemd directive names are CamelCase words (`Environment`, `ExecStart`, `LimitNOFILE`). */
 const DIRECTIVE_NAME = /^[A-Z][A-Za-z0-9]*$/;
@@ -21,7 +22,7 @@ export const notADirective: Rule = {
       '(`HTTP_PROXY=…`, `export …`) are SV012\'s finding; this rule reports the other lines.\n\n' +
       'Put variables in `Environment="NAME=value"` and drop notes into `#` comments. Only drop-ins that set a proxy ' +
       'are checked.',
-    fact: 'docker-proxy-facts.md §9 (drop-ins are unit files: `[Service]` + `Environment=`); systemd.syntax(7) key names.',
+    sources: [SRC.daemonProxySystemd, SRC.systemdEnvironment],
     examples: {
       bad: { kind: 'systemd-dropin', text: '[Service]\nEnvironment="HTTPS_PROXY=http://proxy.example.com:3128"\nproxy_user=alice\n' },
       good: { kind: 'systemd-dropin', text: '[Service]\nEnvironment="HTTPS_PROXY=http://proxy.example.com:3128"\n# proxy user: alice\n' },

@@ -3,13 +3,14 @@
 import { fileSource, clientEntries } from '../statusModel';
 import type { StatusFinding } from '../report';
 import { finding, type StatusCheck } from './check';
+import { SRC } from '../../sources';
 
 export const CC005: StatusCheck = {
   meta: {
     id: 'CC005', name: 'per-host-key-never-matches', severity: 'warning', layer: 'client-config', sharesLintRulePage: true,
     summary: 'A config.json proxies key that equals no docker context\'s host on this machine, so its entry is never used.',
     description: 'See the lint rule page.',
-    fact: 'docker-proxy-facts.md §3 "Which key is used".',
+    sources: [SRC.cliParseProxyConfig, SRC.cliConnhelper, SRC.cliParseHost, SRC.cliProxyPerDaemon],
   },
   check(model) {
     const file = model.clientConfig;

@@ -2,6 +2,7 @@
 // (SV004 says it precisely when it could).
 import { fileSource } from '../statusModel';
 import { finding, restartCommand, type StatusCheck } from './check';
+import { SRC } from '../../sources';
 
 export const DJ017: StatusCheck = {
   meta: {
@@ -10,7 +11,7 @@ export const DJ017: StatusCheck = {
     description: 'dockerd copies `proxies` into its own environment once, at start, and Go caches proxy variables per process: ' +
       '`systemctl reload docker` or SIGHUP changes nothing. After editing `proxies`, restart dockerd. When the status view can ask ' +
       'the running daemon (`docker info`) it reports a real difference as SV004 instead; this reminder appears when it cannot.',
-    fact: 'docker-proxy-facts.md §1 "Not live-reloadable" (moby 427c7cc5f8; docs: systemctl restart docker).',
+    sources: [SRC.daemonProxyConfig, SRC.mobyConfigureProxyEnv, SRC.mobyInfo],
     example: {
       before: { caption: "daemon.json was edited and dockerd only reloaded (this user cannot ask the daemon, so nothing could be compared)", lang: 'text', text: "$ sudoedit /etc/docker/daemon.json   # \"proxies\": { \"https-proxy\": \"http://proxy.example.com:3128\" }\n$ sudo systemctl reload docker" },
       after: { caption: "A restart applies it", lang: 'text', text: "$ sudo systemctl restart docker\n$ sudo docker info --format '{{.HTTPSProxy}}'\nhttp://proxy.example.com:3128" },

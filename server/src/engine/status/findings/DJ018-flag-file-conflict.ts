@@ -1,6 +1,7 @@
 // §1 "Precedence and conflicts": the same proxy as a dockerd flag and in daemon.json is a fatal conflict.
 import type { StatusFinding } from '../report';
 import { finding, type StatusCheck } from './check';
+import { SRC } from '../../sources';
 
 export const DJ018: StatusCheck = {
   meta: {
@@ -10,7 +11,7 @@ export const DJ018: StatusCheck = {
       'and in the configuration file: http-proxy: (from flag: …, from file: …)" when a key is in both. The unit\'s `ExecStart` ' +
       '(or a drop-in that replaces it) with `--http-proxy`, `--https-proxy` or `--no-proxy` and daemon.json `proxies` with the ' +
       'same key cannot both stay.\n\nFix: keep the setting in daemon.json and remove the flag from ExecStart (or the other way round).',
-    fact: 'docker-proxy-facts.md §1 "Precedence and conflicts" (moby daemon/config/config.go:659-706).',
+    sources: [SRC.mobyFlagFileConflict, SRC.dockerdConfigFile, SRC.mobyProxyFlags],
     example: {
       before: { caption: "The same proxy as a flag and in daemon.json", lang: 'ini', text: "# /etc/systemd/system/docker.service.d/override.conf\n[Service]\nExecStart=\nExecStart=/usr/bin/dockerd -H fd:// --https-proxy http://proxy.example.com:3128\n\n# /etc/docker/daemon.json: { \"proxies\": { \"https-proxy\": \"http://proxy.example.com:3128\" } }" },
       after: { caption: "One place only: the flag removed, daemon.json kept", lang: 'ini', text: "# /etc/systemd/system/docker.service.d/override.conf\n[Service]\nExecStart=\nExecStart=/usr/bin/dockerd -H fd://" },

@@ -3,6 +3,7 @@ import { maskCredentials } from '../../proxy/url';
 import type { StatusFinding } from '../report';
 import { finding, type StatusCheck } from './check';
 import { sameProxyValue } from './SV004-stale-daemon-env';
+import { SRC } from '../../sources';
 
 export const DJ019: StatusCheck = {
   meta: {
@@ -12,7 +13,7 @@ export const DJ019: StatusCheck = {
       'systemd passed, and logs "overriding existing proxy variable with value from configuration". The drop-in\'s value is then ' +
       'never used. Two places with different values make the next edit go to the wrong one.\n\nFix: keep one source, preferably ' +
       'daemon.json, and remove the duplicate.',
-    fact: 'docker-proxy-facts.md §1 "Precedence and conflicts" (moby daemon/command/daemon.go configureProxyEnv).',
+    sources: [SRC.mobyConfigureProxyEnv, SRC.daemonProxyConfig, SRC.dockerdProxyFlags],
     example: {
       before: { caption: "A drop-in and daemon.json set HTTPS_PROXY to different proxies", lang: 'ini', text: "# /etc/systemd/system/docker.service.d/http-proxy.conf\n[Service]\nEnvironment=\"HTTPS_PROXY=http://old-proxy.example.com:3128\"\n\n# /etc/docker/daemon.json: { \"proxies\": { \"https-proxy\": \"http://proxy.example.com:3128\" } }" },
       after: { caption: "The drop-in line removed (daemon.json wins anyway); then daemon-reload and restart", lang: 'ini', text: "# /etc/systemd/system/docker.service.d/http-proxy.conf\n[Service]" },

@@ -2,6 +2,7 @@
 import { fileSource } from '../statusModel';
 import type { StatusFinding } from '../report';
 import { finding, type StatusCheck } from './check';
+import { SRC } from '../../sources';
 
 export const DJ020: StatusCheck = {
   meta: {
@@ -11,7 +12,7 @@ export const DJ020: StatusCheck = {
       'traffic through the proxy configured in its Settings. `proxies` in a daemon.json (Desktop\'s Docker Engine JSON, or a host ' +
       '`/etc/docker/daemon.json` that the VM never reads) is at best ignored and at worst replaces Desktop\'s own proxy.\n\n' +
       'Fix: remove `proxies` and set the proxy in Docker Desktop → Settings → Resources → Proxies.',
-    fact: 'docker-proxy-facts.md §8 (docs air-gapped-containers.md; how user proxies interact with Desktop\'s is listed as uncertain).',
+    sources: [SRC.desktopProxies],
     example: {
       before: { caption: "Docker Desktop, with \"proxies\" in its daemon.json (Settings → Docker Engine)", lang: 'json', text: "{\n  \"builder\": { \"gc\": { \"enabled\": true } },\n  \"proxies\": { \"https-proxy\": \"http://proxy.example.com:3128\" }\n}" },
       after: { caption: "\"proxies\" removed there; the proxy set in Settings → Resources → Proxies → Manual proxy configuration", lang: 'json', text: "{\n  \"builder\": { \"gc\": { \"enabled\": true } }\n}" },

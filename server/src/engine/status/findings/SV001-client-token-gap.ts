@@ -2,6 +2,7 @@
 import { goEnv } from '../statusModel';
 import { isDesktopProxy } from '../dockerInfo';
 import { envSource, finding, type StatusCheck } from './check';
+import { SRC } from '../../sources';
 
 export const SV001: StatusCheck = {
   meta: {
@@ -12,7 +13,7 @@ export const SV001: StatusCheck = {
       '`docker pull` works and `docker build` stops at "load metadata for docker.io/…" with `failed to fetch oauth token` or ' +
       '`failed to fetch anonymous token`.\n\nFix: export `HTTPS_PROXY` and `NO_PROXY` in the environment that runs `docker build` ' +
       '(terminal, VS Code task, CI job), or set `BUILDKIT_NO_CLIENT_TOKEN=1` there so the builder fetches the token with its own proxy.',
-    fact: 'docker-proxy-facts.md §5 (buildkit session/auth/authprovider, moby/buildkit#5839).',
+    sources: [SRC.buildkitClientToken, SRC.buildkitIssueClientToken],
     example: {
       before: { caption: "The daemon has a proxy, the shell running docker build has none", lang: 'text', text: "$ docker info --format \'{{.HTTPSProxy}}\'\nhttp://proxy.example.com:3128\n$ env | grep -i _proxy\n$ docker build .\nERROR: failed to solve: debian:bookworm: failed to resolve source metadata for docker.io/library/debian:bookworm: failed to fetch oauth token" },
       after: { caption: "The shell gets the proxy too", lang: 'text', text: "$ export HTTPS_PROXY=http://proxy.example.com:3128 NO_PROXY=localhost,127.0.0.1\n$ docker build ." },

@@ -3,6 +3,7 @@ import { goEnv } from '../statusModel';
 import { isDesktopProxy } from '../dockerInfo';
 import { builderProxyEnv } from '../layers/builder';
 import { finding, type StatusCheck } from './check';
+import { SRC } from '../../sources';
 
 export const SV002: StatusCheck = {
   meta: {
@@ -15,7 +16,7 @@ export const SV002: StatusCheck = {
       '```\ndocker buildx rm mybuilder\ndocker buildx create --name mybuilder --driver docker-container \\\n' +
       '  --driver-opt \'"env.http_proxy=http://proxy.example.com:3128"\' --driver-opt \'"env.https_proxy=http://proxy.example.com:3128"\' \\\n' +
       '  --driver-opt \'"env.no_proxy=localhost,127.0.0.1"\' --use\n```',
-    fact: 'docker-proxy-facts.md §2 (buildx driver/docker-container/factory.go, docker/buildx#136) and §5.',
+    sources: [SRC.buildxIssueContainerEnv, SRC.buildxEnvDriverOpt, SRC.containerDriver],
     example: {
       before: { caption: "A docker-container builder created without proxy options, on a daemon with a proxy", lang: 'text', text: "$ docker buildx create --name ci --driver docker-container --use" },
       after: { caption: "Created again with the proxy passed to its buildkitd", lang: 'text', text: "$ docker buildx rm ci\n$ docker buildx create --name ci --driver docker-container --use \\\n    --driver-opt \'\"env.http_proxy=http://proxy.example.com:3128\"\' \\\n    --driver-opt \'\"env.https_proxy=http://proxy.example.com:3128\"\' \\\n    --driver-opt \'\"env.no_proxy=localhost,127.0.0.1\"\'" },

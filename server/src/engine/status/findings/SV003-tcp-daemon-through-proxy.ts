@@ -3,6 +3,7 @@ import { goEnv } from '../statusModel';
 import { tcpHostOf } from '../dockerContext';
 import { matchesNoProxy } from '../../proxy/noProxy';
 import { envSource, finding, type StatusCheck } from './check';
+import { SRC } from '../../sources';
 
 export const SV003: StatusCheck = {
   meta: {
@@ -12,7 +13,7 @@ export const SV003: StatusCheck = {
       'API calls through `HTTPS_PROXY` (with TLS) or `HTTP_PROXY` (without) unless `NO_PROXY` covers the daemon\'s host. Corporate ' +
       'proxies usually refuse or break that traffic (CONNECT to port 2376 denied, hijacked `attach`/`exec` streams).\n\n' +
       'Fix: add the daemon\'s host or IP to `NO_PROXY` in the shell. Unix sockets, named pipes and ssh:// never use the proxy.',
-    fact: 'docker-proxy-facts.md §3 "The CLI\'s own traffic" (go-connections sockets.go: tr.Proxy = http.ProxyFromEnvironment).',
+    sources: [SRC.cliOwnTransport, SRC.cliEnvVars],
     example: {
       before: { caption: "A tcp:// daemon, and a shell proxy that does not exempt it", lang: 'text', text: "$ export DOCKER_HOST=tcp://build-host.corp.example:2376\n$ export HTTPS_PROXY=http://proxy.example.com:3128 HTTP_PROXY=http://proxy.example.com:3128" },
       after: { caption: "The daemon host in NO_PROXY", lang: 'text', text: "$ export NO_PROXY=build-host.corp.example,localhost,127.0.0.1" },

@@ -4,6 +4,7 @@ import { DAEMON_VARIABLES, type StatusModel } from '../statusModel';
 import { maskCredentials } from '../../proxy/url';
 import type { StatusFinding } from '../report';
 import { finding, restartCommand, type StatusCheck } from './check';
+import { SRC } from '../../sources';
 
 /** docker info masks user:password as xxxxx:xxxxx (Go url.String()); compare masked, without a trailing slash. */
 export function sameProxyValue(configured: string, effective: string): boolean {
@@ -22,7 +23,7 @@ export const SV004: StatusCheck = {
       '`systemctl show --property=Environment docker` what systemd will pass at the next start. When the files and these disagree, ' +
       'an edit has not been applied yet.\n\nFix: `sudo systemctl daemon-reload && sudo systemctl restart docker` ' +
       '(rootless: `systemctl --user daemon-reload && systemctl --user restart docker`; Docker Desktop: restart it).',
-    fact: 'docker-proxy-facts.md §1 (configureProxyEnv, "Not live-reloadable", docker info) and §9 (daemon-reload and restart).',
+    sources: [SRC.daemonProxyConfig, SRC.daemonProxySystemd, SRC.mobyInfo, SRC.systemctlDaemonReload],
     example: {
       before: { caption: "The configured proxy changed, the running dockerd still has the old one", lang: 'text', text: "$ grep https-proxy /etc/docker/daemon.json\n    \"https-proxy\": \"http://new-proxy.example.com:8080\",\n$ docker info --format \'{{.HTTPSProxy}}\'\nhttp://proxy.example.com:3128" },
       after: { caption: "systemd reloaded and dockerd restarted", lang: 'text', text: "$ sudo systemctl daemon-reload && sudo systemctl restart docker\n$ docker info --format \'{{.HTTPSProxy}}\'\nhttp://new-proxy.example.com:8080" },

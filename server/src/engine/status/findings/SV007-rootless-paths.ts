@@ -2,6 +2,7 @@
 import type { StatusFinding } from '../report';
 import { fileSource } from '../statusModel';
 import { finding, type StatusCheck } from './check';
+import { SRC } from '../../sources';
 
 export const SV007: StatusCheck = {
   meta: {
@@ -11,7 +12,7 @@ export const SV007: StatusCheck = {
       'and its daemon.json from `~/.config/docker/daemon.json` (`$XDG_CONFIG_HOME`). Files in `/etc/systemd/system/docker.service.d/` ' +
       'and `/etc/docker/daemon.json` configure the rootful daemon only.\n\nFix: move the settings to the rootless locations, then ' +
       '`systemctl --user daemon-reload && systemctl --user restart docker`.',
-    fact: 'docker-proxy-facts.md §9 "Rootless setup" and §1 "Config file locations".',
+    sources: [SRC.mobyRootlessConfigDir, SRC.daemonProxySystemd],
     example: {
       before: { caption: "A rootless daemon, with the drop-in where only the rootful daemon looks", lang: 'text', text: "$ docker context ls   # rootless * unix:///run/user/1000/docker.sock\n$ ls /etc/systemd/system/docker.service.d/\nhttp-proxy.conf" },
       after: { caption: "The drop-in in the user unit\'s directory, then the user service restarted", lang: 'text', text: "$ mkdir -p ~/.config/systemd/user/docker.service.d\n$ sudo mv /etc/systemd/system/docker.service.d/http-proxy.conf ~/.config/systemd/user/docker.service.d/\n$ systemctl --user daemon-reload && systemctl --user restart docker" },

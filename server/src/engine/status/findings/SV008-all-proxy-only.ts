@@ -3,13 +3,14 @@
 import { goEnv } from '../statusModel';
 import { finding, envSource, type StatusCheck } from './check';
 import type { StatusFinding } from '../report';
+import { SRC } from '../../sources';
 
 export const SV008: StatusCheck = {
   meta: {
     id: 'SV008', name: 'all-proxy-only', severity: 'warning', layer: 'cli-shell', sharesLintRulePage: true,
     summary: 'Only ALL_PROXY is set: Go programs (docker, buildx, dockerd) ignore it and connect directly.',
     description: 'See the lint rule page.',
-    fact: 'docker-proxy-facts.md §6, §7.',
+    sources: [SRC.xnetFromEnvironment, SRC.goProxyFromEnvironment],
   },
   check(model) {
     const out: StatusFinding[] = [];

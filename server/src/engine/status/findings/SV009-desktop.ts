@@ -1,5 +1,6 @@
 // §8: Docker Desktop wires its own proxy (http.docker.internal:3128) into the VM's daemon; the GUI sets the upstream.
 import { finding, type StatusCheck } from './check';
+import { SRC } from '../../sources';
 
 export const SV009: StatusCheck = {
   meta: {
@@ -9,7 +10,7 @@ export const SV009: StatusCheck = {
       'host side, which then goes direct or through the upstream proxy set in Settings → Resources → Proxies (or the system proxy). ' +
       'systemd drop-ins and `/etc/docker/daemon.json` on the host are not read. CLI plugins such as buildx still need ' +
       '`HTTPS_PROXY`/`NO_PROXY` in the shell for their own requests (token fetch).',
-    fact: 'docker-proxy-facts.md §8 (docs air-gapped-containers.md, networking _index.md).',
+    sources: [SRC.desktopProxies],
     example: {
       before: { caption: "Docker Desktop, and a drop-in on the host that it never reads", lang: 'text', text: "$ docker info --format \'{{.OperatingSystem}} {{.HTTPSProxy}}\'\nDocker Desktop http.docker.internal:3128\n$ cat /etc/systemd/system/docker.service.d/http-proxy.conf\n[Service]\nEnvironment=\"HTTPS_PROXY=http://proxy.example.com:3128\"" },
       after: { caption: "The proxy set where Desktop reads it", lang: 'text', text: "Docker Desktop → Settings → Resources → Proxies → Manual proxy configuration\n  Web Server (HTTP):         http://proxy.example.com:3128\n  Secure Web Server (HTTPS): http://proxy.example.com:3128\n  Bypass proxy settings for these hosts: localhost,127.0.0.1" },

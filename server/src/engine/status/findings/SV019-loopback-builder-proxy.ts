@@ -3,6 +3,7 @@ import { goEnv } from '../statusModel';
 import { builderProxyEnv } from '../layers/builder';
 import { isLoopbackHost, parseProxyUrl } from '../../proxy/url';
 import { finding, type StatusCheck } from './check';
+import { SRC } from '../../sources';
 
 export const SV019: StatusCheck = {
   meta: {
@@ -13,7 +14,7 @@ export const SV019: StatusCheck = {
       'loopback (cntlm, px, a local Clash) is unreachable and every pull fails with "connection refused".\n\n' +
       'Fix: recreate the builder with `--driver-opt network=host`, or use an address of the host that the container can reach ' +
       '(the docker0 gateway, with the proxy listening there).',
-    fact: 'docker-proxy-facts.md §8 "Loopback proxy" (buildx docker-container driver; facts §11 network=host).',
+    sources: [SRC.containerDriver, SRC.buildxEnvDriverOpt, SRC.dockerdHostGateway],
     example: {
       before: { caption: "A docker-container builder told to use a proxy on loopback", lang: 'text', text: "$ docker buildx create --name ci --driver docker-container --use \\\n    --driver-opt \'\"env.https_proxy=http://127.0.0.1:3128\"\'" },
       after: { caption: "The builder on the host network, where 127.0.0.1 is the host", lang: 'text', text: "$ docker buildx rm ci\n$ docker buildx create --name ci --driver docker-container --use \\\n    --driver-opt network=host \\\n    --driver-opt \'\"env.https_proxy=http://127.0.0.1:3128\"\'" },

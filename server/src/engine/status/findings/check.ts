@@ -2,6 +2,7 @@
 import type { StatusModel } from '../statusModel';
 import type { LayerId, StatusFinding, StatusSource } from '../report';
 import { maskCredentials } from '../../proxy/url';
+import type { Source } from '../../sources';
 
 export interface StatusCheckMeta {
   id: string;
@@ -11,7 +12,8 @@ export interface StatusCheckMeta {
   summary: string;
   /** Markdown for the docs page. */
   description: string;
-  fact: string;
+  /** Public links it rests on, each with what it shows (see RuleMeta.sources). */
+  sources: readonly Source[];
   /** The id is also a lint rule with its own generated page (CC005, SV008): no separate status page. */
   sharesLintRulePage?: boolean;
   /** A small before/after for the docs page: the machine state that triggers it, and the same after the fix. */
