@@ -17,6 +17,7 @@ const USAGE = `Usage:
   docker-proxy-doctor test [--registry HOST[:PORT]]... [--timeout S] [--ca FILE]... [--format text|json] [--deep]
                            [--layer cli-shell|client-config|daemon|builder]... [--docker PATH] [--resolve HOST=ADDRESS]...
   docker-proxy-doctor explain [--format text|json] [FILE]
+  docker-proxy-doctor lsp --stdio | --node-ipc | --socket=PORT
   docker-proxy-doctor --version | --help
 
 lint    Checks Dockerfiles, daemon.json, ~/.docker/config.json, docker.service drop-ins, Compose files, CI workflows
@@ -35,6 +36,7 @@ test    Probes registries (default Docker Hub) through the proxy each layer woul
         "docker pull hello-world" for the daemon. Exit 1 when a layer fails.
 explain Reads a log (FILE, or stdin: docker build . 2>&1 | docker-proxy-doctor explain) and prints each known
         Docker proxy error once, with its line number, cause, layer and next action. Exit 1 when it found one.
+lsp     Starts the language server (server.js beside this file) for editors other than VS Code: Neovim, Helix, Emacs.
 `;
 
 class UsageError extends Error {}
@@ -181,6 +183,22 @@ async function runLint(argv: string[]): Promise<number> {
   return failing ? 1 : 0;
 }
 
+/**
+ * `lsp --stdio`: runs the bundled language server in this process. It sits beside this file in both packages (the
+ * extension's dist/ and the npm package), and reads its transport from process.argv as `node server.js --stdio` would.
+ * The returned promise never settles: the server owns the process and exits when its client says so.
+ */
+function startLanguageServer(rest: string[]): Promise<number> {
+  if (!rest.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
+    throw new UsageError('lsp needs a transport: --stdio (or --node-ipc, --socket=PORT, --pipe=NAME)');
+  }
+  const server = path.join(__dirname, 'server.js');
+  process.argv = [process.argv[0], server, ...rest];
+  // A computed path, so the bundler leaves it alone and the CLI does not carry a second copy of the server.
+  require(server);
+  return new Promise<number>(() => undefined);
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -205,6 +223,8 @@ async function main(argv: string[]): Promise<number> {
         if (error instanceof ExplainUsageError) throw new UsageError(error.message);
         throw error;
       }
+    case 'lsp':
+      return startLanguageServer(rest);
     case '--version':
     case '-v':
       process.stdout.write(`${version}\n`);

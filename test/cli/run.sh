@@ -3,3 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 node --test out/test/cli/
+# The npm package: packed, installed offline into an empty folder, and run (lint, status, explain, lsp --stdio).
+bash test/cli/npm-package.sh

@@ -26,7 +26,11 @@ local function code_of(d)
 end
 
 local function main()
-  local server = assert(os.getenv('DPD_SERVER'), 'DPD_SERVER not set')
+  -- DPD_SERVER_BIN: the npm-installed `docker-proxy-doctor` bin (started as `<bin> lsp --stdio`, as README's
+  -- editor configurations do); else DPD_SERVER, a server.js started with node.
+  local bin = os.getenv('DPD_SERVER_BIN')
+  local server = bin or assert(os.getenv('DPD_SERVER'), 'DPD_SERVER or DPD_SERVER_BIN not set')
+  local cmd = bin and { bin, 'lsp', '--stdio' } or { 'node', server, '--stdio' }
   local files = {
     daemon = assert(os.getenv('DPD_DAEMON'), 'DPD_DAEMON not set'),
     dockerfile = assert(os.getenv('DPD_DOCKERFILE'), 'DPD_DOCKERFILE not set'),
@@ -42,7 +46,7 @@ local function main()
   local exited, exit_code = false, nil
   local client_id = vim.lsp.start_client({
     name = 'docker-proxy-doctor',
-    cmd = { 'node', server, '--stdio' },
+    cmd = cmd,
     root_dir = vim.fn.fnamemodify(files.daemon, ':h'),
     handlers = {
       ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Neovim (Debian's 0.7.2) as a second, independent LSP client of dist/server.js. Exit code 0/1.
 # Needs: `npm run -s build` (dist/server.js) and `npx tsc -p .` (out/, for the engine's expected findings).
-# Env: DPD_SERVER to test another server build (default dist/server.js); NVIM (default nvim).
+# The server is the npm package's: `npm run pack:cli` (from the current dist/), installed offline into a scratch
+# folder and started as `docker-proxy-doctor lsp --stdio`, the command the README gives Neovim users.
+# Env: DPD_SERVER=path/to/server.js tests that build directly instead (started as `node server.js --stdio`);
+# NVIM (default nvim).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SERVER=${DPD_SERVER:-$ROOT/dist/server.js}
@@ -21,6 +24,14 @@ cp "$ROOT/test/fixtures/daemon-json/x-top-level-http-proxy.json" "$T/etc/docker/
 printf 'FROM debian:12\nENV http_proxy=http://proxy:3128\nRUN apt-get update\n' > "$T/app/Dockerfile"
 printf '{"name":"x"}\n' > "$T/project/config.json"
 
+if [ -z "${DPD_SERVER:-}" ]; then
+  TGZ=$(cd "$ROOT" && node scripts/pack-cli.mjs --no-build | tail -1)
+  mkdir -p "$T/npm-install" "$T/npm-cache"
+  (cd "$T/npm-install" && npm install --offline --no-audit --no-fund --silent --cache "$T/npm-cache" "$TGZ")
+  export DPD_SERVER_BIN=$T/npm-install/node_modules/.bin/docker-proxy-doctor
+  [ -x "$DPD_SERVER_BIN" ] || { echo "FAIL: the npm package installed no bin"; exit 1; }
+  echo "server: $DPD_SERVER_BIN lsp --stdio (npm package $(basename "$TGZ"), installed offline)"
+fi
 export DPD_SERVER=$SERVER DPD_DAEMON=$T/etc/docker/daemon.json DPD_DOCKERFILE=$T/app/Dockerfile \
        DPD_UNRELATED=$T/project/config.json DPD_EXPECTED=$T/expected.json
 
