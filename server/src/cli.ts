@@ -12,7 +12,7 @@ import { version } from '../../package.json';
 
 const USAGE = `Usage:
   docker-proxy-doctor lint [--kind dockerfile|daemon-json|cli-config|systemd-dropin|compose|ci-workflow|shell] [--format text|json|sarif]
-                           [--config FILE] [--fail-on error|warning|info] [--fix] PATH...
+                           [--config FILE] [--fail-on error|warning|info] [--fix] [--skip-unknown] PATH...
   docker-proxy-doctor status [--root DIR] [--format text|json] [--docker PATH] [--systemctl PATH] [--timeout SECONDS]
   docker-proxy-doctor test [--registry HOST[:PORT]]... [--timeout S] [--ca FILE]... [--format text|json] [--deep]
                            [--layer cli-shell|client-config|daemon|builder]... [--docker PATH] [--resolve HOST=ADDRESS]...
@@ -24,6 +24,7 @@ lint    Checks Dockerfiles, daemon.json, ~/.docker/config.json, docker.service d
         (GitHub Actions, GitLab CI) and build scripts (*.sh, Makefile, Jenkinsfile) for proxy mistakes.
         Directories are walked; the kind of each file comes from its name and location unless --kind is given.
         --fix rewrites each file with every safe fix applied, then reports what is left.
+        --skip-unknown skips named files whose kind cannot be told (an unrelated config.json), as a directory walk does.
         Exit 1 when a finding reaches --fail-on (default: error), 2 on usage or read errors.
 status  Shows every Docker proxy layer of this machine (shell, config.json, daemon configured and effective, builder,
         build args), where each value comes from, which one wins, and the cross-layer findings (credentials masked).
@@ -41,10 +42,10 @@ lsp     Starts the language server (server.js beside this file) for editors othe
 
 class UsageError extends Error {}
 
-interface LintArgs { kind?: FileKind; format: 'text' | 'json' | 'sarif'; config?: string; failOn: Severity; fix: boolean; paths: string[] }
+interface LintArgs { kind?: FileKind; format: 'text' | 'json' | 'sarif'; config?: string; failOn: Severity; fix: boolean; skipUnknown: boolean; paths: string[] }
 
 function parseLintArgs(argv: string[]): LintArgs {
-  const args: LintArgs = { format: 'text', failOn: 'error', fix: false, paths: [] };
+  const args: LintArgs = { format: 'text', failOn: 'error', fix: false, skipUnknown: false, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -70,6 +71,7 @@ function parseLintArgs(argv: string[]): LintArgs {
       }
       case '--config': args.config = value(); break;
       case '--fix': args.fix = true; break;
+      case '--skip-unknown': args.skipUnknown = true; break;
       case '--fail-on': {
         const s = value();
         if (s !== 'error' && s !== 'warning' && s !== 'info') throw new UsageError('--fail-on must be error, warning or info');
@@ -152,6 +154,7 @@ async function runLint(argv: string[]): Promise<number> {
   for (const t of targets) {
     if (t.error) { process.stderr.write(`docker-proxy-doctor: ${t.error}\n`); ioError = true; continue; }
     if (!t.kind) {
+      if (args.skipUnknown) continue; // a hook passes every changed file of a name we might lint
       process.stderr.write(`docker-proxy-doctor: cannot tell what kind of file ${t.file} is; pass --kind ${FILE_KINDS.join('|')}\n`);
       ioError = true;
       continue;
@@ -239,6 +242,9 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError(`unknown command ${command}`);
   }
 }
+
+// A reader that goes away (`docker-proxy-doctor lint --format sarif . | head`) is not a crash.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); throw e; });
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
