@@ -80,3 +80,22 @@ test('every cited source is a well-formed https address on the allow-list, pinne
 test('offline link check: every link of the published markdown is allowed, every relative link names a file', () => {
   assert.deepEqual(checkFiles(root, publishedMarkdown(root)), []);
 });
+
+test('the guide\'s picture: a PNG rendered from its SVG, linked from the guide, the README and the view\'s welcome', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtempSync } = await import('node:fs');
+  const os = await import('node:os');
+  const png = readFileSync(path.join(root, 'docs/guide/docker-proxy-layers.png'));
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  const guide = readFileSync(path.join(root, 'docs/guide.md'), 'utf8');
+  assert.match(guide, /\]\(guide\/docker-proxy-layers\.png\)/);
+  assert.match(readFileSync(path.join(root, 'README.md'), 'utf8'), /\]\(docs\/guide\.md\)/);
+  const welcome = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).contributes.viewsWelcome as { contents: string }[];
+  assert.ok(welcome.some((w) => w.contents.includes('/docs/guide.md)')), 'no viewsWelcome entry links the guide');
+  const haveRenderer = spawnSync('rsvg-convert', ['--version']).status === 0;
+  if (!haveRenderer && process.env.CI !== 'true') return; // .ci/install.sh installs librsvg2-bin; CI always compares
+  const fresh = path.join(mkdtempSync(path.join(os.tmpdir(), 'dpd-guide-')), 'layers.png');
+  const r = spawnSync('bash', [path.join(root, 'scripts/render-guide.sh'), fresh], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.status, 0, `render-guide.sh failed: ${r.stderr}`);
+  assert.ok(readFileSync(fresh).equals(png), 'docs/guide/docker-proxy-layers.png is stale: run bash scripts/render-guide.sh');
+});
