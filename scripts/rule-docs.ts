@@ -1,6 +1,6 @@
 // Renders the rule documentation from rule metadata: one page per rule plus an index table.
 // Used by gen-docs (writes the files) and by a unit test (checks the committed files are current).
-import { ALL_RULES, applyEdits, fixAllText, lint, type Rule } from '../server/src/engine';
+import { ALL_RULES, applyEdits, fixAllText, lint, PROJECT_URL, type Rule } from '../server/src/engine';
 import { STATUS_CHECKS, type StatusCheck } from '../server/src/engine/status';
 import type { FileKind } from '../server/src/engine/model';
 import { isMeasured, type Source } from '../server/src/engine/sources';
@@ -55,7 +55,7 @@ export function sourceLabel(address: string): string {
 /** The page's "Based on" section: each public source as a link with what it shows, then what our suite measured. */
 function basedOn(sources: readonly Source[]): string[] {
   const line = (s: Source) => isMeasured(s)
-    ? `- Measured by our test suite: [\`${s.test}\`](../../${s.test}): ${s.shows}.`
+    ? `- Measured by our test suite: [\`${s.test}\`](${PROJECT_URL}/blob/main/${s.test}): ${s.shows}.`
     : `- [${sourceLabel(s.url)}](${s.url}): ${s.shows}.`;
   return ['## Based on', '', ...sources.map(line), ''];
 }

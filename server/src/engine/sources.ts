@@ -2,7 +2,8 @@
 // docs section, upstream source pinned to a release tag (moby v26.1.5 = our dockerd, docker/cli v28.2.2 = our CLI,
 // buildx and BuildKit v0.13.1, golang.org/x/net v0.25.0), a man page or a public issue. A rule lists the ones it
 // rests on in `meta.sources`; `{ ...SRC.x, shows: '…' }` narrows what an entry shows for that rule.
-// Facts our own suite measured are `{ test, shows }` entries (MEASURED) naming the test file.
+// Facts our own suite measured are `{ test, shows }` entries (MEASURED) naming the test file (linked on the project's
+// repository, since the pages also ship inside the VSIX, where the tests do not).
 
 /** A public page or source line, and what it shows for the rule that cites it. */
 export interface WebSource { url: string; shows: string }
@@ -220,7 +221,7 @@ export const SRC = {
 /** Facts measured by our own suite against the real programs. */
 export const MEASURED = {
   dockerdValidate: { test: 'test/dockerd/crosscheck.ts', shows: 'real dockerd 26.1.5 `--validate` refuses (or accepts) each daemon.json fixture as this rule says' } as MeasuredSource,
-  dockerdStarted: { test: 'test/dockerd/status.test.ts', shows: 'a real dockerd 26.1.5 started with this configuration reports the proxy values `docker info` shows' } as MeasuredSource,
+  dockerdStarted: { test: 'test/dockerd/crosscheck.ts', shows: 'a real dockerd 26.1.5 started with a top-level "http-proxy" accepts the file and reports no HTTP proxy in `docker info`' } as MeasuredSource,
   buildxDriverOpts: { test: 'test/buildx/driver-opts.test.ts', shows: 'real buildx 0.13.1 refuses or mis-stores each bad `--driver-opt` and stores the intended value for each fixed one' } as MeasuredSource,
   engineLimits: { test: 'test/unit/limits.test.ts', shows: 'binary, oversized and deeply nested files get this finding quickly instead of stalling the editor' } as MeasuredSource,
 } satisfies Record<string, MeasuredSource>;
