@@ -155,7 +155,7 @@ export const SRC = {
 
   // Go: net/http and golang.org/x/net/http/httpproxy v0.25.0 (what dockerd, the CLI and BuildKit use)
   goProxyFromEnvironment: s('https://pkg.go.dev/net/http#ProxyFromEnvironment',
-    'Go programs read HTTP_PROXY/HTTPS_PROXY/NO_PROXY; a value without a scheme is taken as `http://`; the schemes are http, https and socks5; requests to localhost and loopback are never proxied'),
+    'Go programs read HTTP_PROXY/HTTPS_PROXY/NO_PROXY; a value without a scheme is taken as `http://`; the schemes are http, https and socks5; requests to localhost are never proxied'),
   xnetNoProxyGrammar: s(`${XNET}#L38-L51`,
     'NO_PROXY is a comma-separated list of IP prefixes, CIDR ranges, domain names (matching subdomains) and `*`; a port may follow'),
   xnetFromEnvironment: s(`${XNET}#L86-L105`,
@@ -164,6 +164,8 @@ export const SRC = {
     'an https request uses HTTPS_PROXY only; there is no fall-back to HTTP_PROXY'),
   xnetParseProxy: s(`${XNET}#L146-L167`,
     'a proxy value without a scheme is retried with `http://` prepended; one that still fails is an error and no proxy is used'),
+  xnetLoopback: s(`${XNET}#L169-L185`,
+    'Go never proxies `localhost` or a loopback address, whatever NO_PROXY says; every other host goes through the proxy unless NO_PROXY lists it'),
   xnetNoProxyParse: s(`${XNET}#L204-L271`,
     'how NO_PROXY entries are parsed: `*` alone disables the proxy, `*.` and `.` prefixes match subdomains, IPs and CIDRs match addresses, `host:port` only that port; anything else never matches'),
   goUrlUserinfo: s('https://pkg.go.dev/net/url#URL',

@@ -22,7 +22,7 @@ export const noProxyMissing: Rule = {
       'Add `noProxy` with at least `localhost,127.0.0.1,::1` (the quick fix), then your compose service names, ' +
       '`host.docker.internal` and internal domains such as `.corp.example.com`. The finding sits on the entry key ' +
       '(`"default"`), the object that lacks the field.\n\n' + PER_CONSUMER_NOTE,
-    sources: [SRC.cliProxyRun, SRC.goProxyFromEnvironment, SRC.curlNoProxy],
+    sources: [SRC.xnetLoopback, SRC.cliProxyRun, SRC.curlNoProxy],
     examples: {
       bad: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "httpsProxy": "http://proxy.example.com:3128"\n    }\n  }\n}\n' },
       good: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    }\n  }\n}\n' },

@@ -17,7 +17,7 @@ export const stageNoProxyMissing = defineRule({
     'Better still, set no proxy in the Dockerfile at all (DF001, DF003) and pass `HTTP_PROXY`, `HTTPS_PROXY` and ' +
     '`NO_PROXY` as build arguments or from `~/.docker/config.json`. The rule stays silent when the file mentions ' +
     '`no_proxy` anywhere (in either case), since the author then handles it.\n\n' + PER_CONSUMER_NOTE,
-  sources: [SRC.dockerfileEnv, SRC.goProxyFromEnvironment, SRC.curlNoProxy],
+  sources: [SRC.xnetLoopback, SRC.dockerfileEnv, SRC.curlNoProxy],
   examples: {
     bad: { kind: 'dockerfile', text: 'FROM python:3.12-slim\nENV http_proxy=http://proxy.example.com:3128 https_proxy=http://proxy.example.com:3128\nRUN pip install requests\n' },
     good: { kind: 'dockerfile', text: 'FROM python:3.12-slim\nENV http_proxy=http://proxy.example.com:3128 https_proxy=http://proxy.example.com:3128\nENV no_proxy=localhost,127.0.0.1,::1\nRUN pip install requests\n' },

@@ -29,7 +29,7 @@ export const loopbackMissing: Rule = {
       'health checks, sidecars and test servers then fail with proxy errors.\n\n' +
       'List `localhost,127.0.0.1,::1` explicitly in every NO_PROXY meant for containers and build steps. The rule ' +
       'fires only when no loopback entry is listed at all.',
-    sources: [SRC.goProxyFromEnvironment, SRC.curlNoProxy, SRC.cliProxyRun],
+    sources: [SRC.xnetLoopback, SRC.curlNoProxy, SRC.cliProxyRun],
     examples: {
       bad: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "internal.example.com"\n    }\n  }\n}\n' },
       good: { kind: 'cli-config', text: '{\n  "proxies": {\n    "default": {\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1,internal.example.com"\n    }\n  }\n}\n' },

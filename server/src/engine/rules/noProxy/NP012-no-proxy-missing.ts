@@ -20,7 +20,7 @@ export const noProxyMissing: Rule = {
       'the corporate proxy, which often cannot reach them: that is a warning. Without such registries the finding is ' +
       'information: dockerd still skips the proxy for loopback, but any internal host you pull from later is proxied.' +
       '\n\nAdd `"no-proxy"` to `proxies` with those hosts.\n\n' + PER_CONSUMER_NOTE,
-    sources: [SRC.daemonProxyConfig, SRC.goProxyFromEnvironment],
+    sources: [SRC.xnetLoopback, SRC.daemonProxyConfig],
     examples: {
       bad: { kind: 'daemon-json', text: '{\n  "registry-mirrors": ["https://mirror.lab.internal"],\n  "proxies": {\n    "https-proxy": "http://proxy.example.com:3128"\n  }\n}\n' },
       good: { kind: 'daemon-json', text: '{\n  "registry-mirrors": ["https://mirror.lab.internal"],\n  "proxies": {\n    "https-proxy": "http://proxy.example.com:3128",\n    "no-proxy": "mirror.lab.internal"\n  }\n}\n' },

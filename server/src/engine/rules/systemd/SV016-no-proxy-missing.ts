@@ -62,7 +62,7 @@ export const dropinNoProxyMissing: Rule = {
       'hosts. dockerd is a Go program, so `localhost` and loopback addresses still go direct; that is why this is ' +
       'information, not a warning. In `/etc/environment`-style files the same variables also reach curl, wget and ' +
       'Python, which do not skip loopback on their own.\n\n' + PER_CONSUMER_NOTE,
-    sources: [SRC.daemonProxySystemd, SRC.goProxyFromEnvironment],
+    sources: [SRC.xnetLoopback, SRC.daemonProxySystemd],
     examples: {
       bad: { kind: 'systemd-dropin', text: '[Service]\nEnvironment="HTTP_PROXY=http://proxy.example.com:3128"\nEnvironment="HTTPS_PROXY=http://proxy.example.com:3128"\n' },
       good: { kind: 'systemd-dropin', text: '[Service]\nEnvironment="HTTP_PROXY=http://proxy.example.com:3128"\nEnvironment="HTTPS_PROXY=http://proxy.example.com:3128"\nEnvironment="NO_PROXY=localhost,127.0.0.1,::1,registry.corp.example.com"\n' },

@@ -14,7 +14,7 @@ export const DJ013: StatusCheck = {
       'runs in a VM: for both, 127.0.0.1 is not the machine where the proxy listens.\n\nFix: rootless: allow host loopback ' +
       '(`DOCKERD_ROOTLESS_ROOTLESSKIT_DISABLE_HOST_LOOPBACK=false`) or use the host\'s address (10.0.2.2 with slirp4netns); ' +
       'Docker Desktop: set the proxy in Settings → Resources → Proxies, or use `host.docker.internal:<port>`.',
-    sources: [SRC.mobyRootlessNet, SRC.goProxyFromEnvironment],
+    sources: [SRC.mobyRootlessNet, SRC.desktopProxies, SRC.goProxyFromEnvironment],
     example: {
       before: { caption: "A rootless daemon with a proxy on loopback", lang: 'text', text: "$ docker info --format \'{{.SecurityOptions}}\'\n[name=seccomp,profile=builtin name=rootless name=cgroupns]\n$ cat ~/.config/docker/daemon.json\n{ \"proxies\": { \"https-proxy\": \"http://127.0.0.1:3128\" } }" },
       after: { caption: "The host as RootlessKit\'s network sees it (10.0.2.2 with slirp4netns), then restart the user service", lang: 'json', text: "{ \"proxies\": { \"https-proxy\": \"http://10.0.2.2:3128\" } }" },
