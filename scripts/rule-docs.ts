@@ -38,7 +38,9 @@ function afterQuickFix(rule: Rule): string[] {
   return ['### After the quick fix', '', `Quick fix: ${finding.fixes[0].title}`, '', '```' + FENCE[bad.kind], after.replace(/\n$/, ''), '```', ''];
 }
 
-/** A short name for a cited address: `moby/moby v26.1.5 daemon/config/config.go L268-L273`, `docs.docker.com/engine/daemon/proxy#daemon-configuration`. */
+const MAN_SECTION: Record<string, string> = { systemctl: '1', 'systemd.syntax': '7' };
+
+/** A short name for a cited address: `moby/moby v26.1.5 daemon/config/config.go L268-L273`, `Docker docs: engine/daemon/proxy #daemon-configuration`. */
 export function sourceLabel(address: string): string {
   const url = new URL(address);
   const anchor = decodeURIComponent(url.hash.replace(/^#/, ''));
@@ -48,8 +50,12 @@ export function sourceLabel(address: string): string {
     if (what === 'issues' || what === 'pull') return `${owner}/${repo}#${ref}`;
     return `${owner}/${repo}`;
   }
+  const at = anchor ? ` #${anchor}` : '';
+  const man = /\/systemd\/man\/[^/]+\/([\w.-]+)\.html$/.exec(url.pathname);
+  if (man) return `${man[1]}(${MAN_SECTION[man[1]] ?? '5'}) man page${at}`;
+  if (url.hostname === 'docs.docker.com') return `Docker docs: ${url.pathname.replace(/^\/|\/$/g, '')}${at}`;
   const page = (url.hostname + url.pathname).replace(/\/$/, '').replace(/\.html$/, '');
-  return anchor ? `${page}#${anchor}` : page;
+  return `${page}${at}`;
 }
 
 /** The page's "Based on" section: each public source as a link with what it shows, then what our suite measured. */
