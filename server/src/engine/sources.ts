@@ -193,7 +193,7 @@ export const SRC = {
   systemdQuoting: s(`${SYSTEMD}systemd.syntax.html#Quoting`,
     'quotes group a whole word, and inside them C-style backslash escapes apply; an unknown escape or an unclosed quote makes the assignment invalid'),
   systemdDropins: s(`${SYSTEMD}systemd.unit.html#Description`,
-    'drop-ins `<unit>.d/*.conf` are read from the unit search path; user units live under `~/.config/systemd/user/`'),
+    'drop-in directories `<unit>.d/` with `.conf` files extend a unit; the same page lists the unit search paths, where user units live under `~/.config/systemd/user/`'),
   systemctlDaemonReload: s(`${SYSTEMD}systemctl.html#daemon-reload`,
     '`systemctl daemon-reload` re-reads unit files and drop-ins; the service must then be restarted'),
 
