@@ -223,6 +223,7 @@ export const SRC = {
 /** Facts measured by our own suite against the real programs. */
 export const MEASURED = {
   dockerdValidate: { test: 'test/dockerd/crosscheck.ts', shows: 'real dockerd 26.1.5 `--validate` refuses (or accepts) each daemon.json fixture as this rule says' } as MeasuredSource,
+  dockerdAccepts: { test: 'test/dockerd/crosscheck.ts', shows: 'real dockerd 26.1.5 `--validate` accepts such a file ("configuration OK"), so the mistake only shows when a pull goes the wrong way' } as MeasuredSource,
   dockerdStarted: { test: 'test/dockerd/crosscheck.ts', shows: 'a real dockerd 26.1.5 started with a top-level "http-proxy" accepts the file and reports no HTTP proxy in `docker info`' } as MeasuredSource,
   buildxDriverOpts: { test: 'test/buildx/driver-opts.test.ts', shows: 'real buildx 0.13.1 refuses or mis-stores each bad `--driver-opt` and stores the intended value for each fixed one' } as MeasuredSource,
   engineLimits: { test: 'test/unit/limits.test.ts', shows: 'binary, oversized and deeply nested files get this finding quickly instead of stalling the editor' } as MeasuredSource,

@@ -2,7 +2,7 @@ import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { findProperty, jsonTransformEdit, nodeRange, objectProperties } from '../../parse/json';
 import { isClientShapeEntry, proxiesProperty, proxyKeyTarget } from './common';
-import { SRC } from '../../sources';
+import { MEASURED, SRC } from '../../sources';
 
 export const httpsProxyMissing: Rule = {
   meta: {
@@ -17,7 +17,7 @@ export const httpsProxyMissing: Rule = {
       '`http-proxy` set, `docker pull` connects directly and times out behind a firewall.\n\n' +
       'Add `https-proxy`, usually with the same `http://` URL as `http-proxy` (the scheme describes how to talk to the ' +
       'proxy, not the traffic it carries). Ignore this if dockerd gets `HTTPS_PROXY` from its systemd environment.',
-    sources: [SRC.xnetSchemeSelection, SRC.goIssueHttpsFallback, SRC.daemonProxyConfig],
+    sources: [SRC.xnetSchemeSelection, SRC.goIssueHttpsFallback, SRC.daemonProxyConfig, MEASURED.dockerdAccepts],
     examples: {
       bad: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "http-proxy": "http://proxy.example.com:3128"\n  }\n}\n' },
       good: { kind: 'daemon-json', text: '{\n  "proxies": {\n    "http-proxy": "http://proxy.example.com:3128",\n    "https-proxy": "http://proxy.example.com:3128"\n  }\n}\n' },

@@ -1,6 +1,6 @@
 import { checkTlsToProxy } from '../../proxy/urlChecks';
 import { daemonUrlRule, proxiesExample } from './common';
-import { SRC } from '../../sources';
+import { MEASURED, SRC } from '../../sources';
 
 export const tlsToProxy = daemonUrlRule({
   id: 'DJ006',
@@ -15,7 +15,7 @@ export const tlsToProxy = daemonUrlRule({
     '(older Go: `tls: oversized record received`).\n\nHTTPS registry traffic still goes through an `http://` proxy, ' +
     'tunnelled with CONNECT, so `"https-proxy": "http://proxy:3128"` is the usual correct value. Keep `https://` only if ' +
     'your proxy really terminates TLS on that port. Docker\'s own docs show `https://` examples, which is where this often comes from.',
-  sources: [SRC.forLinuxIssueHttpsProxy, SRC.goProxyFromEnvironment],
+  sources: [SRC.forLinuxIssueHttpsProxy, SRC.goProxyFromEnvironment, MEASURED.dockerdAccepts],
   examples: {
     bad: { kind: 'daemon-json', text: proxiesExample('http://proxy.example.com:3128', 'https://proxy.example.com:3128') },
     good: { kind: 'daemon-json', text: proxiesExample('http://proxy.example.com:3128', 'http://proxy.example.com:3128') },

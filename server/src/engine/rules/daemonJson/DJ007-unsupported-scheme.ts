@@ -1,6 +1,6 @@
 import { checkUnsupportedScheme } from '../../proxy/urlChecks';
 import { daemonUrlRule, proxiesExample } from './common';
-import { SRC } from '../../sources';
+import { MEASURED, SRC } from '../../sources';
 
 export const unsupportedScheme = daemonUrlRule({
   id: 'DJ007',
@@ -13,7 +13,7 @@ export const unsupportedScheme = daemonUrlRule({
     '`socks5` and `socks5h`. Anything else (`socks4://`, `socks4a://`, `socks://`, `ftp://`, a PAC file URL) is not a ' +
     'proxy dockerd can use, and requests through it fail. dockerd does not check proxy values at startup, so this only ' +
     'shows up at pull time.\n\nFor a SOCKS proxy use `socks5://host:port`; for an HTTP proxy use `http://host:port`.',
-  sources: [SRC.goProxyFromEnvironment, SRC.xnetFromEnvironment],
+  sources: [SRC.goProxyFromEnvironment, SRC.xnetFromEnvironment, MEASURED.dockerdAccepts],
   examples: {
     bad: { kind: 'daemon-json', text: proxiesExample('socks4://proxy.example.com:1080', 'socks5://proxy.example.com:1080') },
     good: { kind: 'daemon-json', text: proxiesExample('socks5://proxy.example.com:1080', 'socks5://proxy.example.com:1080') },

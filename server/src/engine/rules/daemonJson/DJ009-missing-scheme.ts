@@ -1,6 +1,6 @@
 import { checkMissingScheme } from '../../proxy/urlChecks';
 import { daemonUrlRule, proxiesExample } from './common';
-import { SRC } from '../../sources';
+import { MEASURED, SRC } from '../../sources';
 
 export const missingScheme = daemonUrlRule({
   id: 'DJ009',
@@ -14,7 +14,7 @@ export const missingScheme = daemonUrlRule({
     'value end up in shells, containers and CI. Writing `http://` explicitly costs nothing and means the same to dockerd, ' +
     'so the quick fix is safe to apply automatically.\n\nA value like `http:proxy:3128` (scheme without `//`) is reported ' +
     'as an error: it does not parse as intended anywhere.',
-  sources: [SRC.xnetParseProxy, SRC.goProxyFromEnvironment],
+  sources: [SRC.xnetParseProxy, SRC.goProxyFromEnvironment, MEASURED.dockerdAccepts],
   examples: {
     bad: { kind: 'daemon-json', text: proxiesExample('proxy.example.com:3128', 'http://proxy.example.com:3128') },
     good: { kind: 'daemon-json', text: proxiesExample('http://proxy.example.com:3128', 'http://proxy.example.com:3128') },

@@ -1,6 +1,6 @@
 import { checkMissingPort } from '../../proxy/urlChecks';
 import { daemonUrlRule, proxiesExample } from './common';
-import { SRC } from '../../sources';
+import { MEASURED, SRC } from '../../sources';
 
 export const missingPort = daemonUrlRule({
   id: 'DJ010',
@@ -14,7 +14,7 @@ export const missingPort = daemonUrlRule({
     'so a missing port usually means pulls time out. Add the port your proxy listens on (there is no automatic fix: ' +
     'we cannot know it). If your proxy really listens on 80, writing `:80` documents it.\n\nA port that is not a number ' +
     'from 1 to 65535 is reported as an error: the URL then does not parse and dockerd has no usable proxy.',
-  sources: [SRC.goProxyFromEnvironment, SRC.curlProxy],
+  sources: [SRC.goProxyFromEnvironment, SRC.curlProxy, MEASURED.dockerdAccepts],
   examples: {
     bad: { kind: 'daemon-json', text: proxiesExample('http://proxy.example.com', 'http://proxy.example.com') },
     good: { kind: 'daemon-json', text: proxiesExample('http://proxy.example.com:3128', 'http://proxy.example.com:3128') },

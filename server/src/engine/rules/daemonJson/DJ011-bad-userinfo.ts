@@ -1,6 +1,6 @@
 import { checkBadUserinfo } from '../../proxy/urlChecks';
 import { daemonUrlRule, proxiesExample } from './common';
-import { SRC } from '../../sources';
+import { MEASURED, SRC } from '../../sources';
 
 export const badUserinfo = daemonUrlRule({
   id: 'DJ011',
@@ -17,7 +17,7 @@ export const badUserinfo = daemonUrlRule({
     'contains no `%` (otherwise we cannot tell which `%` was meant literally).\n\nA raw `@` in the password is accepted ' +
     'by Go, which splits at the last `@`, so dockerd gets it right; curl and wget do not, which is why the same check ' +
     'reports it for config.json and Dockerfiles.',
-  sources: [SRC.goUrlUserinfo, SRC.xnetParseProxy, SRC.daemonProxySystemd],
+  sources: [SRC.goUrlUserinfo, SRC.xnetParseProxy, SRC.daemonProxySystemd, MEASURED.dockerdAccepts],
   examples: {
     bad: { kind: 'daemon-json', text: proxiesExample('http://alice:s3cr#t@proxy.example.com:3128', 'http://alice:s3cr%23t@proxy.example.com:3128') },
     good: { kind: 'daemon-json', text: proxiesExample('http://alice:s3cr%23t@proxy.example.com:3128', 'http://alice:s3cr%23t@proxy.example.com:3128') },

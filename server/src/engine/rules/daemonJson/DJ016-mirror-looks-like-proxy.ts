@@ -3,7 +3,7 @@ import type { Fix, RuleFinding } from '../../model';
 import { jsonTransformEdit } from '../../parse/json';
 import { parseProxyUrl } from '../../proxy/url';
 import { mirrorEntries, proxiesProperty, splitMirror } from './common';
-import { SRC } from '../../sources';
+import { MEASURED, SRC } from '../../sources';
 
 const DEFAULT_PORT: Record<string, string> = { http: '80', https: '443', socks5: '1080', socks5h: '1080', '': '80' };
 
@@ -25,7 +25,7 @@ export const mirrorLooksLikeProxy: Rule = {
       'every pull first fails against it, then falls back to Docker Hub directly.\n\nThe rule warns when a mirror has the ' +
       'same host and port as a configured proxy, and gives an information hint when a mirror uses port 3128, squid\'s ' +
       'default port (a guess; port 8080 is too common for real registries to tell anything). Proxy URLs go in `proxies`.',
-    sources: [SRC.hubMirror, SRC.mobyRegistryHosts, SRC.daemonProxyConfig],
+    sources: [SRC.hubMirror, SRC.mobyRegistryHosts, SRC.daemonProxyConfig, MEASURED.dockerdAccepts],
     examples: {
       bad: {
         kind: 'daemon-json',
