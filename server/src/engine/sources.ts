@@ -208,6 +208,8 @@ export const SRC = {
     'a user report: an `https://` proxy URL makes dockerd speak TLS to a plain-HTTP proxy and fail'),
   goIssueHttpsFallback: s('https://github.com/golang/go/issues/40909',
     'Go stopped using HTTP_PROXY for https requests: HTTPS_PROXY must be set'),
+  goIssueSocks5h: s('https://github.com/golang/go/issues/24135',
+    'Go\'s proxy handling did not accept `socks5h://` (only `socks5://`) until this issue was fixed; older Go programs fail or go direct with it'),
   composeIssueNoProxy: s('https://github.com/docker/compose/issues/11433',
     'a user report: services calling each other through the proxy because NO_PROXY lacks their names'),
   forWinIssueBrokenConfig: s('https://github.com/docker/for-win/issues/11938',

@@ -16,7 +16,7 @@ export const DJ008: StatusCheck = {
     description: 'Go\'s HTTP transport learned `socks5h://` in 2024 (Go 1.23, inferred from the x/net change). An engine built ' +
       'with an older Go treats such a proxy URL as unusable and connects directly. `socks5://` works everywhere in Go, and Go resolves ' +
       'host names through the SOCKS proxy with it anyway.\n\nFix: write `socks5://` instead of `socks5h://` for dockerd.',
-    sources: [SRC.goProxyFromEnvironment],
+    sources: [SRC.goIssueSocks5h, SRC.goProxyFromEnvironment],
     example: {
       before: { caption: "The engine reports an old Go, and daemon.json names a socks5h:// proxy", lang: 'text', text: "$ docker version --format \'{{.Server.GoVersion}}\'\ngo1.21.13\n$ cat /etc/docker/daemon.json\n{ \"proxies\": { \"https-proxy\": \"socks5h://proxy.example.com:1080\" } }" },
       after: { caption: "socks5:// instead (Go sends host names to a SOCKS5 proxy either way), then restart dockerd", lang: 'json', text: "{ \"proxies\": { \"https-proxy\": \"socks5://proxy.example.com:1080\" } }" },
