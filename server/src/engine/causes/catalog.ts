@@ -133,6 +133,8 @@ export const CAUSES: readonly Cause[] = [
     related: [],
     texts: [
       /proxyconnect tcp: dial tcp [^ ]+: (i\/o timeout|connect: connection timed out)/i,
+      // no route to the proxy: often its address lies inside Docker's own bridge network (bip, default-address-pools)
+      /proxyconnect tcp: dial tcp [^ ]+:? ?connect: (no route to host|network is unreachable)/i,
       /Proxy CONNECT aborted due to timeout/i,
       /proxyconnect tcp: net\/http: TLS handshake timeout/i,
       /Cannot connect to proxy.*timed out/i,
@@ -171,6 +173,10 @@ export const CAUSES: readonly Cause[] = [
       /Tunnel connection failed: 407/i,
       /tunneling socket could not be established, statusCode=407/i,
       /\bcode E407\b/i,
+      // Maven (Wagon, Apache HttpClient) with a proxy that words its 407 reason itself
+      /Proxy returns "HTTP\/1\.[01] 407/i,
+      /\b407,? reason phrase: authenticationrequired\b/i,
+      /Not authorized by proxy/i,
     ],
     examples: [
       'Error response from daemon: Get "https://registry-1.docker.io/v2/": Proxy Authentication Required',
@@ -189,6 +195,9 @@ export const CAUSES: readonly Cause[] = [
       /CONNECT tunnel failed, response 403/i,
       /received HTTP code 403 from proxy after CONNECT/i,
       /"https:\/\/[^"]+": Forbidden\b/i,
+      /\b(Get|Head) https:\/\/[^\s"]+: Forbidden\s*$/i,
+      // Docker before 1.10 with some corporate proxies: the proxy's own refusal word as the error
+      /\bimages: AuthorizedOnly\b/,
       /Tunnel connection failed: 403/i,
       /tunneling socket could not be established, statusCode=403/i,
     ],
@@ -208,6 +217,8 @@ export const CAUSES: readonly Cause[] = [
       // Docker before 20.10 printed the URL without quotes
       /\b(Get|Head|Post) https?:\/\/[^\s"]+: (Bad Gateway|Service Unavailable|Gateway Timeout)\b/i,
       /received unexpected HTTP status: 5\d\d\b/i,
+      // Docker Desktop's built-in proxy cannot reach the destination and answers with why
+      /\b403 connecting to [^ ]+: (resolving host|dial tcp)/i,
       /Tunnel connection failed: 5\d\d/i,
       /tunneling socket could not be established, statusCode=5\d\d/i,
     ],
@@ -229,6 +240,8 @@ export const CAUSES: readonly Cause[] = [
       /\[SSL: WRONG_VERSION_NUMBER\] wrong version number/i,
       /ERR_SSL_WRONG_VERSION_NUMBER/i,
       /gnutls_handshake\(\) failed: An unexpected TLS packet was received/i,
+      // OpenSSL before 1.1 (Node 6-8, Python 2)
+      /SSL23_GET_SERVER_HELLO:unknown protocol/i,
     ],
     examples: [
       'proxyconnect tcp: tls: first record does not look like a TLS handshake',
@@ -337,11 +350,15 @@ export const CAUSES: readonly Cause[] = [
     related: ['NP011'],
     texts: [
       /dial tcp [^ ]+:\d+: (connect|getsockopt): connection refused/i,
+      // Docker before 1.7 (Go before 1.5) had no syscall name
+      /dial tcp [^ ]+:\d+: connection refused/i,
       /dial tcp [^ ]+:\d+: connectex: No connection could be made because the target machine actively refused it/i,
       // pip/urllib3 without a proxy (with one, the message says ProxyError first)
       /Failed to establish a new connection: \[(Errno 111|Errno 61|WinError 10061|Errno 10061)\]/i,
       // Java (Maven, Gradle)
       /java\.net\.ConnectException: Connection refused/i,
+      // yarn 1 leaves out the address
+      /An unexpected error occurred: "[^"]+: connect ECONNREFUSED/i,
       /Connection refused: no further information/i,
       // apt before 1.x
       /\bUnable to connect to [^ ]+:\d+:/i,
@@ -374,6 +391,7 @@ export const CAUSES: readonly Cause[] = [
       /Failed to connect to [^ ]+ port \d+\b.*(Connection timed out|Timeout was reached|Timed out)/i,
       // git:// and ssh:// do not use an HTTP proxy at all
       /errno=(Connection|Operation) timed out/i,
+      /connectex: A connection attempt failed because the connected party did not properly respond/i,
       /unable to connect a socket \(Connection timed out\)/i,
       /ssh: connect to host [^ ]+ port \d+: (Connection|Operation) timed out/i,
       // yum's pycurl, Gradle, Java

@@ -45,6 +45,7 @@ const CONNECT_SUBJECT: RegExp[] = [
   /Could not connect to ([^\s:]+):\d+/i,
   /Connecting to ([^\s|]+?)(?:\|[^|]*\|)?:\d+\.\.\. failed/i,
   /Failed connect to ([^\s:;"]+):\d+/i,
+  /Unable to connect to ([^\s:]+):\d+:/i,
 ];
 
 function hostOnly(name: string): string {
