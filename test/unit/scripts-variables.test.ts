@@ -80,3 +80,35 @@ test('here-documents written to Docker files are linted as those files, findings
   // with an unquoted delimiter the shell fills in $… first: no finding on those lines
   assert.deepEqual(ids('#!/bin/sh\ncat > ~/.docker/config.json <<EOF\n{ "proxies": { "default": { "httpsProxy": "$HTTPS_PROXY", "noProxy": "$NO_PROXY" } } }\nEOF\n'), []);
 });
+
+// ---- Compose (issue 18 item 4) -------------------------------------------------------------------------------
+
+function composeIds(text: string): string[] {
+  return lint(text, 'compose', { path: '/project/compose.yaml' }).map((f) => `${f.ruleId}@${f.range.start.line + 1}`);
+}
+
+test('Compose: a scalar alias (NO_PROXY: *anchor) is read as its anchored value; the fix edits the anchor', () => {
+  const text = 'x-no-proxy: &no_proxy localhost,127.0.0.1\nservices:\n  web:\n    image: nginx\n    environment:\n      HTTPS_PROXY: http://proxy.corp.example:3128\n      NO_PROXY: *no_proxy\n  api:\n    image: example/api\n';
+  const found = lint(text, 'compose', { path: '/project/compose.yaml' }).filter((f) => f.ruleId === 'DC002');
+  assert.equal(found.length, 1);
+  assert.equal(found[0].range.start.line, 0, 'reported at the anchored value');
+  assert.deepEqual(found[0].fixes[0]?.edits.map((e) => [e.range.start.line, e.newText]), [[0, ',api']]);
+  assert.deepEqual(composeIds(text.replace('localhost,127.0.0.1', 'localhost,127.0.0.1,api')).filter((x) => x.startsWith('DC002')), []);
+});
+
+test('Compose: DC002 asks only for services reachable by name on a shared network', () => {
+  const base = (web: string, nets = '') => `services:\n  web:\n    image: nginx\n${web}    environment:\n      HTTPS_PROXY: http://proxy.corp.example:3128\n      NO_PROXY: localhost\n  api:\n    image: example/api\n    networks: [back]\n  db:\n    image: postgres\n    networks: [back]\n${nets}`;
+  // web is on default only: api and db are on back only, so web cannot call them by name
+  assert.deepEqual(composeIds(base('')).filter((x) => x.startsWith('DC002')), []);
+  // web joins back: both are asked for
+  const shared = lint(base('    networks: [back, default]\n'), 'compose', { path: '/p/compose.yaml' }).filter((f) => f.ruleId === 'DC002');
+  assert.match(shared[0]?.message ?? '', /api, db/);
+  // network_mode: host — names of services do not resolve there
+  assert.deepEqual(composeIds(base('    network_mode: host\n')).filter((x) => x.startsWith('DC002')), []);
+  // only on an internal network: the proxy is the way out on purpose
+  assert.deepEqual(composeIds(base('    networks: [back]\n', 'networks:\n  back:\n    internal: true\n')).filter((x) => x.startsWith('DC002')), []);
+  // on an internal network and a normal one: still asked
+  assert.equal(composeIds(base('    networks: [back, default]\n', 'networks:\n  back:\n    internal: true\n')).filter((x) => x.startsWith('DC002')).length, 1);
+  // network_mode: service:api shares api's networks
+  assert.equal(composeIds(base('    network_mode: service:api\n')).filter((x) => x.startsWith('DC002')).length, 1);
+});
