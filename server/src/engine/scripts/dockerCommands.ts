@@ -82,6 +82,8 @@ interface Resolved {
 interface Vars {
   scalars: Map<string, ShellWord[] | undefined>;
   arrays: Map<string, ShellWord[] | undefined>;
+  /** Names assigned (not appended to) more than once: likely in different branches, so not knowable in text order. */
+  reassigned: Set<string>;
 }
 
 const WHOLE_EXPANSION = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)(?:\[[@*]\])?\})$/;
@@ -140,6 +142,14 @@ function assign(cmd: ShellCommand, vars: Vars): void {
     const append = w.value[eq - 1] === '+';
     const name = w.value.slice(0, append ? eq - 1 : eq);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    // `if …; then X=a; else X=b; fi`: this reader does not follow branches, so a second assignment makes X unknown
+    const again = !append && (vars.scalars.has(name) || vars.arrays.has(name) || vars.reassigned.has(name));
+    if (again) {
+      vars.reassigned.add(name);
+      vars.scalars.set(name, undefined);
+      vars.arrays.delete(name);
+      continue;
+    }
     if (w.array) {
       const before = vars.arrays.get(name);
       if (append && vars.arrays.has(name)) vars.arrays.set(name, before && [...before, ...w.array]);
@@ -223,7 +233,7 @@ function isLiteralProxy(value: string | undefined): boolean {
 
 /** Adds what a script does to the unit. `lines` maps document offsets to positions. */
 export function readScript(script: ShellScript, lines: LineIndex, unit: ScriptUnit, docText: string): void {
-  const vars: Vars = { scalars: new Map(), arrays: new Map() };
+  const vars: Vars = { scalars: new Map(), arrays: new Map(), reassigned: new Set() };
   for (const cmd of script.commands) {
     const resolved = resolveWords(cmd, vars);
     readCommand(resolved, lines, unit);

@@ -12,19 +12,24 @@ function shellProxies(unit: ScriptUnit): string[] {
   return [...new Set(names)];
 }
 
-/** Proxy values the unit writes literally into `--build-arg` (with no proxy of its own shell). */
+/**
+ * Proxy values the unit writes into `--build-arg` (with no proxy of its own shell): literal ones, or proxy URLs
+ * assembled from parts (`http://$PROXY_HOST:$PROXY_PORT`), which show a proxy as clearly.
+ */
 function literalBuildArgProxies(unit: ScriptUnit): Map<string, string> {
   const found = new Map<string, string>();
   for (const a of unit.buildArgs) {
     const v = envVariableOf(a.name);
-    if ((v === 'http' || v === 'https') && a.value !== undefined && !a.dynamic && a.value.trim() !== '' && !found.has(v)) found.set(v, a.value.trim());
+    const value = a.value?.trim() ?? '';
+    const shown = value !== '' && (!a.dynamic || /^[a-z][a-z0-9+.-]*:\/\/\S/i.test(value));
+    if ((v === 'http' || v === 'https') && shown && !found.has(v)) found.set(v, value);
   }
   return found;
 }
 
 function literalOptsFix(create: BuilderCreate, values: Map<string, string>): Fix[] {
   // never copy a password into one more place (SH002 reports it where it is)
-  if (create.origin !== 'command-line' || [...values.values()].some((v) => v.includes('@') || /[\s'"\\,]/.test(v))) return [];
+  if (create.origin !== 'command-line' || [...values.values()].some((v) => v.includes('@') || /[\s'"\\,$`]/.test(v))) return [];
   const opts = [...values].map(([v, value]) => `--driver-opt env.${v}_proxy=${value}`);
   const at = create.range.end;
   return [{ title: 'Pass the same proxy to the builder with --driver-opt env.*', edits: [{ range: { start: at, end: at }, newText: ' ' + opts.join(' ') }], safe: false }];
