@@ -240,6 +240,9 @@ export const CAUSES: readonly Cause[] = [
       /\[SSL: WRONG_VERSION_NUMBER\] wrong version number/i,
       /ERR_SSL_WRONG_VERSION_NUMBER/i,
       /gnutls_handshake\(\) failed: An unexpected TLS packet was received/i,
+      // TLS with the proxy itself only happens with an https:// proxy URL; a plain proxy that waits for an HTTP request
+      // lets the handshake time out (docker/cli#3351)
+      /proxyconnect tcp: net\/http: TLS handshake timeout/i,
       // OpenSSL before 1.1 (Node 6-8, Python 2)
       /SSL23_GET_SERVER_HELLO:unknown protocol/i,
     ],

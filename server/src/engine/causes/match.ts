@@ -50,6 +50,9 @@ const CONNECT_SUBJECT: RegExp[] = [
 
 function hostOnly(name: string): string {
   let h = name.trim().replace(/^["'`]+|["'`.;,]+$/g, '').toLowerCase();
+  // a proxy URL: its host (`http://user:pw@proxy.corp:3128/` → `proxy.corp`)
+  const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/?#]*)/.exec(h);
+  if (url) h = url[1];
   if (h.startsWith('[')) return h.slice(1, h.indexOf(']') > 0 ? h.indexOf(']') : undefined);
   const colon = h.lastIndexOf(':');
   if (colon > 0 && h.indexOf(':') === colon && /^\d+$/.test(h.slice(colon + 1))) h = h.slice(0, colon);
