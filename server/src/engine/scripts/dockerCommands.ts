@@ -152,7 +152,8 @@ function assign(cmd: ShellCommand, vars: Vars): void {
     }
     if (w.array) {
       const before = vars.arrays.get(name);
-      if (append && vars.arrays.has(name)) vars.arrays.set(name, before && [...before, ...w.array]);
+      // bounded: a script appending in a loop of thousands of lines is not worth following (and stays linear)
+      if (append && vars.arrays.has(name)) vars.arrays.set(name, before && before.length + w.array.length <= MAX_EXPANDED_WORDS ? [...before, ...w.array] : undefined);
       else vars.arrays.set(name, [...w.array]);
       vars.scalars.delete(name);
     } else if (append) {
