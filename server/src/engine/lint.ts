@@ -129,8 +129,43 @@ export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): Fi
       });
     }
   }
+  if (doc.kind === 'shell' || doc.kind === 'ci-workflow') {
+    for (const f of embeddedFindings(doc, options)) {
+      const rule = ALL_RULES.find((r) => r.meta.id === f.ruleId);
+      if (!rule || !isSuppressed(suppressions, rule, f.range.start.line)) findings.push(f);
+    }
+  }
   // Rule ids are ASCII, so a plain comparison orders them (localeCompare costs a collator call per comparison).
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+}
+
+const EMBEDDED_LABEL = { 'daemon-json': 'daemon.json', 'cli-config': 'config.json', 'systemd-dropin': 'drop-in' } as const;
+
+/**
+ * Docker's own files a script writes from a here-document (`cat > /etc/docker/daemon.json <<EOF`), linted as those
+ * files, with ranges mapped back into the script. Fixes are dropped (their edits are in the body's coordinates);
+ * with an unquoted delimiter the shell expands `$…` first, so findings on such lines are left out.
+ */
+function embeddedFindings(doc: Extract<ParsedDocument, { kind: 'shell' | 'ci-workflow' }>, options: LintOptions): Finding[] {
+  const out: Finding[] = [];
+  for (const unit of doc.units) {
+    for (const e of unit.embedded) {
+      const bodyLines = new LineIndex(e.body.text);
+      const path = e.path.replace(/^(?:~|\$\{?HOME\}?)(?=\/)/, '/home/user');
+      for (const f of lint(e.body.text, e.kind, { ...options, path })) {
+        if (f.ruleId === 'PD001') continue;
+        if (e.expands && /[$`]/.test(bodyLines.lineText(f.range.start.line))) continue;
+        const at = (p: Finding['range']['start']) => e.body.offsets[Math.min(bodyLines.offsetAt(p), e.body.text.length)];
+        out.push({
+          ...f,
+          message: `${f.message} (in the ${EMBEDDED_LABEL[e.kind]} written to ${e.path})`,
+          range: doc.lines.range(at(f.range.start), Math.max(at(f.range.start), at(f.range.end))),
+          fixes: [],
+        });
+      }
+    }
+  }
+  return out;
 }
 
 /** Path an example or test lints a kind as, when the caller has none. */

@@ -64,7 +64,11 @@ export const CAUSES: readonly Cause[] = [
     action: 'Use an address the consumer can reach: host.docker.internal on Docker Desktop, the docker0 bridge IP (with the proxy listening there) or --add-host host.docker.internal:host-gateway on Linux, or run it with --network host.',
     related: ['CC007', 'DF007'],
     texts: [
-      /proxyconnect tcp: dial tcp (127\.\d+\.\d+\.\d+|\[::1\]|localhost):\d+: connect: connection refused/i,
+      // `getsockopt:` is the wording of Docker before 18.09 (Go before 1.11), `error connecting to proxy` of Go before 1.9
+      /proxyconnect tcp: dial tcp (127\.\d+\.\d+\.\d+|\[::1\]|localhost):\d+: (connect|getsockopt): connection refused/i,
+      /error connecting to proxy https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\/?: dial tcp [^ ]+: (connect|getsockopt): connection refused/i,
+      // apt before 1.x: `Unable to connect to 127.0.0.1:3128:`
+      /Unable to connect to (127\.\d+\.\d+\.\d+|localhost):\d+:/i,
       // curl/git, apt, npm/yarn (Node) and pip name the loopback proxy they could not reach
       /Failed to connect to (127\.\d+\.\d+\.\d+|localhost|::1) port \d+\b.*(Connection refused|Couldn't connect to server)/i,
       /Could not connect to (127\.\d+\.\d+\.\d+|localhost):\d+ \([^)]*\)[.,]? ?-? ?connect \(111: Connection refused\)/i,
@@ -86,8 +90,14 @@ export const CAUSES: readonly Cause[] = [
     action: 'Check the proxy host and port in this layer\'s setting (Proxy Status view), and that the proxy is running and reachable from this machine (for example `curl -x <proxy> https://registry-1.docker.io/v2/`).',
     related: ['DJ010', 'CC015'],
     texts: [
-      /proxyconnect tcp: dial tcp [^ ]+: connect: connection refused/i,
+      /proxyconnect tcp: dial tcp [^ ]+: (connect|getsockopt): connection refused/i,
+      // Windows (connectex) words the same refusal differently
+      /proxyconnect tcp: dial tcp [^ ]+: connectex: No connection could be made because the target machine actively refused it/i,
+      /error connecting to proxy [^ ]+: dial tcp [^ ]+: (connect|getsockopt|connectex): (connection refused|No connection could be made)/i,
+      // Docker Desktop's own HTTP proxy forwarding to the upstream proxy set in its settings (or the system's)
+      /writing response to [^ ]+: connecting to [^ ]+: dial tcp [^ ]+: (connect: connection refused|connectex: No connection could be made)/i,
       /Failed to connect to [^ ]+ port \d+ .*Connection refused/i,
+      /Cannot connect to proxy.*(\b10061\b|actively refused)/i,
       /Unable to connect to proxy/i,
       /Cannot connect to proxy.*(Connection refused|Errno 111)/i,
       /tunneling socket could not be established, cause=connect ECONNREFUSED/i,
@@ -107,6 +117,7 @@ export const CAUSES: readonly Cause[] = [
     related: [],
     texts: [
       /proxyconnect tcp: dial tcp: lookup [^ ]+.*(no such host|server misbehaving|i\/o timeout)/i,
+      /error connecting to proxy [^ ]+: dial tcp: lookup [^ ]+.*(no such host|server misbehaving|i\/o timeout)/i,
       /Could not resolve proxy/i,
       /Cannot connect to proxy.*(Name or service not known|Temporary failure in name resolution|Errno -[23])/i,
       /tunneling socket could not be established, cause=getaddrinfo (ENOTFOUND|EAI_AGAIN)/i,
@@ -122,6 +133,8 @@ export const CAUSES: readonly Cause[] = [
     related: [],
     texts: [
       /proxyconnect tcp: dial tcp [^ ]+: (i\/o timeout|connect: connection timed out)/i,
+      // no route to the proxy: often its address lies inside Docker's own bridge network (bip, default-address-pools)
+      /proxyconnect tcp: dial tcp [^ ]+:? ?connect: (no route to host|network is unreachable)/i,
       /Proxy CONNECT aborted due to timeout/i,
       /proxyconnect tcp: net\/http: TLS handshake timeout/i,
       /Cannot connect to proxy.*timed out/i,
@@ -160,6 +173,10 @@ export const CAUSES: readonly Cause[] = [
       /Tunnel connection failed: 407/i,
       /tunneling socket could not be established, statusCode=407/i,
       /\bcode E407\b/i,
+      // Maven (Wagon, Apache HttpClient) with a proxy that words its 407 reason itself
+      /Proxy returns "HTTP\/1\.[01] 407/i,
+      /\b407,? reason phrase: authenticationrequired\b/i,
+      /Not authorized by proxy/i,
     ],
     examples: [
       'Error response from daemon: Get "https://registry-1.docker.io/v2/": Proxy Authentication Required',
@@ -178,6 +195,9 @@ export const CAUSES: readonly Cause[] = [
       /CONNECT tunnel failed, response 403/i,
       /received HTTP code 403 from proxy after CONNECT/i,
       /"https:\/\/[^"]+": Forbidden\b/i,
+      /\b(Get|Head) https:\/\/[^\s"]+: Forbidden\s*$/i,
+      // Docker before 1.10 with some corporate proxies: the proxy's own refusal word as the error
+      /\bimages: AuthorizedOnly\b/,
       /Tunnel connection failed: 403/i,
       /tunneling socket could not be established, statusCode=403/i,
     ],
@@ -194,11 +214,17 @@ export const CAUSES: readonly Cause[] = [
       /CONNECT tunnel failed, response 5\d\d/i,
       /received HTTP code 5\d\d from proxy after CONNECT/i,
       /"https?:\/\/[^"]+": (Bad Gateway|Service Unavailable|Gateway Timeout)\b/i,
+      // Docker before 20.10 printed the URL without quotes
+      /\b(Get|Head|Post) https?:\/\/[^\s"]+: (Bad Gateway|Service Unavailable|Gateway Timeout)\b/i,
+      /received unexpected HTTP status: 5\d\d\b/i,
+      // Docker Desktop's built-in proxy cannot reach the destination and answers with why
+      /\b403 connecting to [^ ]+: (resolving host|dial tcp)/i,
       /Tunnel connection failed: 5\d\d/i,
       /tunneling socket could not be established, statusCode=5\d\d/i,
     ],
     examples: ['curl: (56) CONNECT tunnel failed, response 502', 'Error response from daemon: Get "https://registry.internal/v2/": Bad Gateway'],
     priority: 20,
+    decide: 'A 5xx can also come from the registry itself during an outage (Docker Hub reports those on status.docker.com): if it happens without a proxy too, it is the registry. ' + ASK_THE_TEST,
   },
   {
     id: 'https-proxy-url-to-plain-proxy',
@@ -214,6 +240,11 @@ export const CAUSES: readonly Cause[] = [
       /\[SSL: WRONG_VERSION_NUMBER\] wrong version number/i,
       /ERR_SSL_WRONG_VERSION_NUMBER/i,
       /gnutls_handshake\(\) failed: An unexpected TLS packet was received/i,
+      // TLS with the proxy itself only happens with an https:// proxy URL; a plain proxy that waits for an HTTP request
+      // lets the handshake time out (docker/cli#3351)
+      /proxyconnect tcp: net\/http: TLS handshake timeout/i,
+      // OpenSSL before 1.1 (Node 6-8, Python 2)
+      /SSL23_GET_SERVER_HELLO:unknown protocol/i,
     ],
     examples: [
       'proxyconnect tcp: tls: first record does not look like a TLS handshake',
@@ -289,11 +320,17 @@ export const CAUSES: readonly Cause[] = [
     related: ['DJ005', 'SV011', 'CC008'],
     texts: [
       /dial tcp: lookup [^ ]+( on [^ ]+)?: no such host/i,
-      /dial tcp: lookup [^ ]+ on [^ ]+: (server misbehaving|read udp [^ ]+: i\/o timeout)/i,
+      /dial tcp: lookup [^ ]+ on [^ ]+: (server misbehaving|read udp [^ ]+: (i\/o timeout|read: connection refused))/i,
       /Could not resolve host/i,
       /Temporary failure in name resolution/i,
       /Temporary failure resolving '[^']+'/i,
       /failed, reason: getaddrinfo (ENOTFOUND|EAI_AGAIN) [^\s,]+/i,
+      // npm 2-6 print the bare system error
+      /\bnpm (ERR!|error) (network )?getaddrinfo (ENOTFOUND|EAI_AGAIN) [^\s,]+/i,
+      // yum's pycurl
+      /Couldn't resolve host '[^']+'/i,
+      // apk (libfetch) reports a failed name lookup as a temporary error
+      /: temporary error \(try again later\)/i,
       /unable to resolve host address/i,
       /wget: bad address '[^']+'/i,
       /Resolving [^ ]+ \([^)]*\)\.\.\. failed: (Name or service not known|Temporary failure in name resolution)/i,
@@ -315,7 +352,19 @@ export const CAUSES: readonly Cause[] = [
     action: 'Check the registry host and port; if your network needs a proxy, configure it for this layer (and make sure NO_PROXY does not bypass this host).',
     related: ['NP011'],
     texts: [
-      /dial tcp [^ ]+:\d+: connect: connection refused/i,
+      /dial tcp [^ ]+:\d+: (connect|getsockopt): connection refused/i,
+      // Docker before 1.7 (Go before 1.5) had no syscall name
+      /dial tcp [^ ]+:\d+: connection refused/i,
+      /dial tcp [^ ]+:\d+: connectex: No connection could be made because the target machine actively refused it/i,
+      // pip/urllib3 without a proxy (with one, the message says ProxyError first)
+      /Failed to establish a new connection: \[(Errno 111|Errno 61|WinError 10061|Errno 10061)\]/i,
+      // Java (Maven, Gradle)
+      /java\.net\.ConnectException: Connection refused/i,
+      // yarn 1 leaves out the address
+      /An unexpected error occurred: "[^"]+: connect ECONNREFUSED/i,
+      /Connection refused: no further information/i,
+      // apt before 1.x
+      /\bUnable to connect to [^ ]+:\d+:/i,
       // Node's own words appear in any app log (a database not started); only npm/yarn's request failures count
       /failed, reason: connect ECONNREFUSED [^\s,]+/i,
       /Could not connect to [^ ]+:\d+ \([^)]*\)[.,]? ?-? ?connect \(111: Connection refused\)/i,
@@ -342,7 +391,16 @@ export const CAUSES: readonly Cause[] = [
       /net\/http: TLS handshake timeout/i,
       /net\/http: request canceled while waiting for connection/i,
       /Connection timed out after \d+ milliseconds/i,
-      /Failed to connect to [^ ]+ port \d+\b.*(Connection timed out|Timeout was reached)/i,
+      /Failed to connect to [^ ]+ port \d+\b.*(Connection timed out|Timeout was reached|Timed out)/i,
+      // git:// and ssh:// do not use an HTTP proxy at all
+      /errno=(Connection|Operation) timed out/i,
+      /connectex: A connection attempt failed because the connected party did not properly respond/i,
+      /unable to connect a socket \(Connection timed out\)/i,
+      /ssh: connect to host [^ ]+ port \d+: (Connection|Operation) timed out/i,
+      // yum's pycurl, Gradle, Java
+      /\(28, 'connect\(\) timed out!'\)/i,
+      /Could not (GET|HEAD) '[^']+'\.?\s*>?\s*Connect(ion)? timed out/i,
+      /java\.net\.(SocketTimeoutException|ConnectException): (connect timed out|Connection timed out)/i,
       /"https?:\/\/[^"]+": context deadline exceeded/i,
       /failed, reason: connect ETIMEDOUT [^\s,]+/i,
       /\bERR_SOCKET_TIMEOUT\b/,
@@ -357,6 +415,45 @@ export const CAUSES: readonly Cause[] = [
     ],
     priority: 10,
     decide: 'What decides it is whether this layer uses a proxy: none on a network that needs one, or one that is dead or filtered. ' + ASK_THE_TEST,
+  },
+  {
+    id: 'direct-unreachable',
+    title: 'No route to the registry (direct)',
+    cause: 'Going direct, the machine has no route to the registry\'s address ("network is unreachable", "no route to host"): a network that only lets traffic out through a proxy, and this layer has none (or NO_PROXY bypasses it).',
+    action: 'Give this layer a proxy (HTTPS_PROXY for the shell and tools, daemon.json "proxies" or a systemd drop-in for dockerd, --build-arg or config.json "proxies" for builds); `sudo` drops the shell\'s proxy variables unless it keeps them (sudo -E or env_keep).',
+    related: ['DJ005', 'SV011'],
+    texts: [
+      /Failed to establish a new connection: \[(Errno 101|Errno 113|Errno 51|Errno 65)\] (Network is unreachable|No route to host)/i,
+      /curl#7 - "Failed (to )?connect to [^"]*(No route to host|Network is unreachable)/i,
+      /Failed to connect to [^ ]+ port \d+\b.*(No route to host|Network is unreachable)/i,
+      /dial tcp [^ ]+:\d+: connect: (network is unreachable|no route to host)/i,
+      /connect (ENETUNREACH|EHOSTUNREACH) [^\s,]+/i,
+      /java\.net\.(NoRouteToHostException|SocketException: Network is unreachable)/i,
+    ],
+    examples: ['Get "https://registry-1.docker.io/v2/": dial tcp 44.205.64.79:443: connect: network is unreachable'],
+    priority: 10,
+    decide: 'A direct connection without a route means this layer sends the request itself, so it uses no proxy. ' + ASK_THE_TEST,
+  },
+  {
+    id: 'proxy-url-mangled',
+    title: 'Proxy URL is mangled',
+    cause: 'The proxy setting is not a plain scheme://host:port URL: a doubled scheme (http://socks5://…, http://http://…), quotes that became part of the value (typographic “…” arrive percent-encoded as %E2%80%9C/%E2%80%9D, plain ones as %22), or an empty host. The client then looks up "http", "socks5" or a quote as a host name, or dials port 0.',
+    action: 'Rewrite the proxy value in this layer as exactly scheme://host:port (for example http://proxy.corp:3128 or socks5://127.0.0.1:1080), with plain ASCII quotes only around the whole assignment, or none; then restart what reads it (docker, Docker Desktop, the shell).',
+    related: ['DJ006', 'CC009', 'SV015'],
+    texts: [
+      /proxyconnect tcp: dial tcp :0: /i,
+      /\b(https?|socks[45]h?):\/\/(https?|socks[45]h?):\/\//i,
+      /(proxyconnect tcp: dial tcp|error connecting to proxy [^ ]+: dial tcp): lookup (https?|socks[45]h?)\b( on [^ ]+)?: /i,
+      /error connecting to proxy [^ ]*(%E2%80%9[89CD]|%22)/i,
+      /proxy[^\n]*:\/\/[^\s]*%E2%80%9[89CD]/i,
+      /dial tcp: lookup [”“‘’"]/i,
+      /Unknown scheme for proxy URL URL\('["']/i,
+    ],
+    examples: [
+      'Error response from daemon: Get https://registry-1.docker.io/v2/: http: error connecting to proxy http://socks5://127.0.0.1:1086: dial tcp: lookup socks5 on 192.168.65.1:53: no such host',
+      'Error response from daemon: Get https://registry-1.docker.io/v2/: proxyconnect tcp: dial tcp :0: connect: connection refused',
+    ],
+    priority: 45,
   },
   {
     id: 'oauth-token-failed',

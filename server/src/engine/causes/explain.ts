@@ -4,7 +4,7 @@ import type { LayerId } from '../status/report';
 import { maskCredentials } from '../proxy/url';
 import { causeById, type Cause } from './catalog';
 import { cleanLine, layerOfSource, logLines, originalIndex, type LineSource, type LogLine } from './logLines';
-import { matchCauses } from './match';
+import { contextFromLog, matchCauses, type MatchContext } from './match';
 
 export interface Explanation {
   /** 1-based line where the error starts. */
@@ -30,6 +30,12 @@ export interface Explanation {
   source: LineSource;
 }
 
+/** What the caller knows beyond the text: the proxy hosts of this machine (from its model), to tell a failed proxy
+ * name or address from a failed registry one. */
+export interface ExplainOptions {
+  knownProxyHosts?: string[];
+}
+
 const MAX_TEXT = 400;
 /** Lines longer than this are cut before matching: a log line of megabytes is not an error message. */
 const MAX_LINE = 8_000;
@@ -42,8 +48,8 @@ function clip(text: string): string {
   return t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT - 1)}…` : t;
 }
 
-function explanationOf(l: LogLine, joined: string, ownLength: number, lineText: string): Explanation | undefined {
-  const matches = matchCauses(joined);
+function explanationOf(l: LogLine, joined: string, ownLength: number, lineText: string, ctx?: MatchContext): Explanation | undefined {
+  const matches = matchCauses(joined, ctx);
   if (matches.length === 0) return undefined;
   const best = matches[0];
   const index = Math.max(0, joined.indexOf(best.text));
@@ -65,7 +71,7 @@ function explanationOf(l: LogLine, joined: string, ownLength: number, lineText: 
     text: clip(lineText),
     matched: clip(best.text),
     alternatives: matches.slice(1).map((m) => ({ id: m.cause.id, title: m.cause.title })),
-    decide: c.decide ?? (ambiguous ? matches[1].cause.decide : undefined),
+    decide: best.decide ?? c.decide ?? (ambiguous ? matches[1].cause.decide : undefined),
     source: l.source,
   };
 }
@@ -91,8 +97,9 @@ function fromReport(l: LogLine, layer: LayerId | undefined): Explanation | undef
  * Every recognised error in a log, once each, in line order: a cause is reported at its first line for each layer
  * (BuildKit prints an error twice, npm spreads one over several `npm ERR!` lines, apt retries per mirror).
  */
-export function explainLog(text: string): Explanation[] {
+export function explainLog(text: string, options?: ExplainOptions): Explanation[] {
   const lines = logLines(text);
+  const ctx = contextFromLog(text, options?.knownProxyHosts);
   const found: Explanation[] = [];
   const seen = new Set<string>();
   let reportLayer: LayerId | undefined;
@@ -102,12 +109,12 @@ export function explainLog(text: string): Explanation[] {
     const header = REPORT_HEADER.exec(own);
     if (header) reportLayer = LAYERS.find((x) => x === header[1]);
     else if (own.startsWith('== ')) reportLayer = undefined;
-    let e = fromReport(l, reportLayer) ?? explanationOf(l, own, own.length, own);
+    let e = fromReport(l, reportLayer) ?? explanationOf(l, own, own.length, own, ctx);
     if (!e && i + 1 < lines.length) {
       // a wrapped line: the terminal (or a copy from it) broke the message at its width, with or without a space
       const next = lines[i + 1].text.slice(0, MAX_LINE).trimStart();
       for (const joiner of ['', ' ']) {
-        e = explanationOf(l, own + joiner + next, own.length, own + joiner + next);
+        e = explanationOf(l, own + joiner + next, own.length, own + joiner + next, ctx);
         if (e && e.end > originalIndex(l, own.length, true)) break;
         e = undefined;
       }
@@ -118,11 +125,21 @@ export function explainLog(text: string): Explanation[] {
     seen.add(key);
     found.push(e);
   }
-  return found;
+  return withoutGenericLeadIns(found);
+}
+
+/**
+ * npm prints `code ECONNRESET` before the line that says why (`tunneling socket could not be established,
+ * cause=getaddrinfo ENOTFOUND proxy.corp`): a generic cause is dropped when a more specific one follows within a
+ * few lines.
+ */
+function withoutGenericLeadIns(found: Explanation[]): Explanation[] {
+  const priority = (e: Explanation) => causeById(e.id)?.priority ?? 0;
+  return found.filter((e) => priority(e) > 5 || !found.some((f) => f.line > e.line && f.line - e.line <= 3 && priority(f) > priority(e)));
 }
 
 /** One terminal or editor line on its own (no context from other lines): for link and hover providers. */
-export function explainLine(raw: string): Explanation | undefined {
+export function explainLine(raw: string, options?: ExplainOptions): Explanation | undefined {
   const { text, offset, removed } = cleanLine(raw.slice(0, MAX_LINE));
-  return explanationOf({ line: 1, text, offset, removed, source: 'shell' }, text, text.length, text);
+  return explanationOf({ line: 1, text, offset, removed, source: 'shell' }, text, text.length, text, contextFromLog(text, options?.knownProxyHosts));
 }

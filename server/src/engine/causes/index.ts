@@ -1,5 +1,5 @@
 // The cause catalog: one list of known proxy failures, used by the connectivity test and the error explainer.
 export { CAUSES, causeById, type Cause } from './catalog';
-export { matchCause, matchCauses, stripAnsi, type CauseMatch } from './match';
-export { explainLog, explainLine, type Explanation } from './explain';
+export { contextFromLog, matchCause, matchCauses, stripAnsi, type CauseMatch, type MatchContext } from './match';
+export { explainLog, explainLine, type Explanation, type ExplainOptions } from './explain';
 export { formatExplanationsText, formatExplanationsJson, layerLabel } from './formatExplain';

@@ -24,7 +24,8 @@ const BUILDKIT_STEP = /^#(\d+) \[[^\]]*\] (RUN|FROM|ADD|COPY|WORKDIR|ENV|ARG|LAB
 const SUMMARY_RUN = /^\s*> \[[^\]]*\] RUN\b/i;
 const SUMMARY_TIME = /^\s*\d+\.\d+ /;
 const TTY_ERROR_RUN = /^\s*=> ERROR \[[^\]]*\] RUN\b/i;
-const LEGACY_STEP = /^Step \d+\/\d+ : (\w+)/i;
+// `Step 2/4 : RUN` (Docker 1.13 and later) or `Step 2 : RUN` (before)
+const LEGACY_STEP = /^Step \d+(?:\/\d+)? : (\w+)/i;
 
 /** Splits on newlines; within a line keeps what a terminal shows after the last carriage return (progress bars). */
 function physicalLines(text: string): string[] {

@@ -1,5 +1,6 @@
 // The parts of a Compose file the proxy rules read: per service, `environment:` and `build.args` (map or list form,
-// merge keys and anchors followed), `extra_hosts`, `network_mode` and `build.network`.
+// merge keys, anchors and scalar aliases followed), `extra_hosts`, `network_mode`, `networks` and `build.network`;
+// the top-level `networks:` (which of them are `internal`).
 import type { Range } from '../model';
 import type { LineIndex } from '../text';
 import { type MappedText, subMapped } from './mapped';
@@ -30,12 +31,16 @@ export interface ComposeService {
   build?: { range: Range; args: ComposeVar[]; extraHosts: string[]; network?: string };
   extraHosts: string[];
   networkMode?: string;
+  /** Networks the service joins (`networks:` list or map keys); undefined when it has none: the `default` network. */
+  networks?: string[];
   /** The service's map node (for inserting keys). */
   node: Node;
 }
 
 export interface ComposeModel {
   services: ComposeService[];
+  /** Top-level networks declared `internal: true` (no route out of the host). */
+  internalNetworks: Set<string>;
 }
 
 const INTERPOLATION = /\$(?!\$)(\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)/;
@@ -53,9 +58,11 @@ function variables(model: YamlModel, lines: LineIndex, text: string, section: un
     for (const { key, pair } of mapPairs(model, node)) {
       const keyRange = rangeOf(lines, pair.key);
       if (!keyRange) continue;
-      const value = scalarString(pair.value);
-      const mapped = value === undefined ? undefined : mappedScalar(pair.value, text);
-      const valueRange = mapped ? rangeOf(lines, pair.value) : undefined;
+      // `NO_PROXY: *no_proxy`: the anchored scalar, with its own place in the document (edits go there)
+      const valueNode = resolve(model, pair.value);
+      const value = scalarString(valueNode);
+      const mapped = value === undefined ? undefined : mappedScalar(valueNode, text);
+      const valueRange = mapped ? rangeOf(lines, valueNode) : undefined;
       result.push({
         name: key,
         value,
@@ -64,7 +71,7 @@ function variables(model: YamlModel, lines: LineIndex, text: string, section: un
         valueRange,
         range: rangeOf(lines, pair) ?? keyRange,
         dynamic: value !== undefined && INTERPOLATION.test(value),
-        node: isScalar(pair.value) ? (pair.value as Node) : undefined,
+        node: isScalar(valueNode) ? valueNode : undefined,
         valueStart: 0,
       });
     }
@@ -138,8 +145,22 @@ export function readCompose(model: YamlModel, lines: LineIndex, text: string): C
       build,
       extraHosts: extraHosts(model, getPair(model, node, 'extra_hosts')?.value),
       networkMode: scalarString(getValue(model, node, 'network_mode')),
+      networks: networkNames(model, getPair(model, node, 'networks')?.value),
       node,
     });
   }
-  return { services };
+  const internalNetworks = new Set<string>();
+  for (const { key, pair } of mapPairs(model, getValue(model, root, 'networks'))) {
+    const internal = getValue(model, pair.value, 'internal');
+    if (isScalar(internal) && (internal.value === true || String(internal.value) === 'true')) internalNetworks.add(key);
+  }
+  return { services, internalNetworks };
+}
+
+/** `networks: [a, b]` or `networks: { a: {…}, b: }` as names; undefined when absent or not a list or map. */
+function networkNames(model: YamlModel, node: unknown): string[] | undefined {
+  const n = getNode(model, node);
+  if (isMap(n)) return mapPairs(model, n).map(({ key }) => key);
+  if (n && !isScalar(n)) return seqItems(model, n).map((i) => scalarString(i)).filter((x): x is string => !!x);
+  return undefined;
 }

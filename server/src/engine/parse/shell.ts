@@ -6,8 +6,9 @@
 // word; single quotes; double quotes with the backslash escapes a shell honours there (`\$ \` \" \\` and
 // backslash-newline); backslash escapes and backslash-newline continuations outside quotes; `$'…'` ANSI-C quotes
 // (common escapes); `$VAR`, `${…}`, `$(…)` and backquote substitutions (kept as written and marked as expansions);
-// redirections (`>`, `>>`, `2>&1`, `<`; their target word is dropped); here-documents (`<<EOF`, `<<-EOF`,
-// `<<'EOF'`), whose bodies are kept aside rather than read as commands.
+// redirections (`>`, `>>`, `2>&1`, `<`; their target word is kept aside on the command); here-documents (`<<EOF`,
+// `<<-EOF`, `<<'EOF'`), whose bodies are kept aside rather than read as commands, with the command they feed; bash
+// array assignments (`NAME=(a "b c")`, `NAME+=(…)`), whose elements are kept on the assignment word.
 import type { MappedText } from './mapped';
 
 export interface ShellWord {
@@ -24,10 +25,22 @@ export interface ShellWord {
   expansion: boolean;
   /** How the whole word is written: one quoting style around all of it, or a mix. */
   style: 'plain' | 'single' | 'double' | 'mixed';
+  /** For `NAME=(…)` / `NAME+=(…)` (the word's value is `NAME=` / `NAME+=`): the array's elements. */
+  array?: ShellWord[];
+}
+
+export interface Redirect {
+  /** `>`, `>>`, `<`, `2>`, `&>`, `>&` … as written, without the file-descriptor number. */
+  op: string;
+  target: ShellWord;
 }
 
 export interface ShellCommand {
   words: ShellWord[];
+  /** Redirections with their target words (`> /etc/docker/daemon.json`). */
+  redirects?: Redirect[];
+  /** True when the command's output goes into the next command through a pipe (`cat <<EOF | sudo tee f`). */
+  pipe?: boolean;
 }
 
 export interface HereDoc {
@@ -35,6 +48,8 @@ export interface HereDoc {
   body: MappedText;
   /** True when the delimiter was quoted (no expansion in the body). */
   literal: boolean;
+  /** The command whose standard input the body is (it is also in `commands`). */
+  command?: ShellCommand;
 }
 
 export interface ShellScript {
@@ -44,6 +59,7 @@ export interface ShellScript {
 
 const SEPARATORS = new Set([';', '&', '|', '(', ')', '\n']);
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const ARRAY_ASSIGN_RE = /^[A-Za-z_][A-Za-z0-9_]*\+?=$/;
 
 /** Tokenizes a script. Never throws; unterminated quotes run to the end of the text. Linear in the text. */
 export function tokenizeShell(src: MappedText): ShellScript {
@@ -51,14 +67,19 @@ export function tokenizeShell(src: MappedText): ShellScript {
   const n = text.length;
   const commands: ShellCommand[] = [];
   const hereDocs: HereDoc[] = [];
-  const pendingHereDocs: { delimiter: string; strip: boolean; literal: boolean }[] = [];
-  let words: ShellWord[] = [];
+  const pendingHereDocs: { delimiter: string; strip: boolean; literal: boolean; command: ShellCommand }[] = [];
+  let current: ShellCommand = { words: [] };
+  let words = current.words;
   let i = 0;
-  let dropNextWord = false;
+  let redirectOp: string | undefined;
 
-  const endCommand = () => {
-    if (words.length) commands.push({ words });
-    words = [];
+  const endCommand = (pipe = false) => {
+    if (words.length || current.redirects) {
+      if (pipe) current.pipe = true;
+      commands.push(current);
+    }
+    current = { words: [] };
+    words = current.words;
   };
 
   const readHereDocBodies = () => {
@@ -80,7 +101,7 @@ export function tokenizeShell(src: MappedText): ShellScript {
         }
         p = eol + 1;
       }
-      hereDocs.push({ body: { text: text.slice(bodyStart, bodyEnd), offsets: offsets.slice(bodyStart, bodyEnd + 1) }, literal: hd.literal });
+      hereDocs.push({ body: { text: text.slice(bodyStart, bodyEnd), offsets: offsets.slice(bodyStart, bodyEnd + 1) }, literal: hd.literal, command: hd.command });
       i = next;
     }
     pendingHereDocs.length = 0;
@@ -102,7 +123,7 @@ export function tokenizeShell(src: MappedText): ShellScript {
       continue;
     }
     if (SEPARATORS.has(c)) {
-      endCommand();
+      endCommand(c === '|' && text[i + 1] !== '|' && text[i - 1] !== '|');
       i++;
       continue;
     }
@@ -115,24 +136,53 @@ export function tokenizeShell(src: MappedText): ShellScript {
         while (text[i] === ' ' || text[i] === '\t') i++;
         const w = readWord();
         // A bounded number per line: each one scans ahead for its delimiter.
-        if (w && pendingHereDocs.length < 16) pendingHereDocs.push({ delimiter: w.value, strip, literal: w.quoted });
+        if (w && pendingHereDocs.length < 16) pendingHereDocs.push({ delimiter: w.value, strip, literal: w.quoted, command: current });
         continue;
       }
       // A file-descriptor number written right before the operator (`2>&1`) belongs to the redirection.
       const last = words[words.length - 1];
       if (last && /^\d+$/.test(last.value) && last.end === offsets[i]) words.pop();
+      const opStart = i;
       i++;
       while (i < n && (text[i] === '>' || text[i] === '<' || text[i] === '&' || text[i] === '|')) i++;
-      dropNextWord = true;
+      redirectOp = text.slice(opStart, i);
       continue;
     }
     const w = readWord();
     if (!w) { i++; continue; }
-    if (dropNextWord) { dropNextWord = false; continue; }
+    if (redirectOp !== undefined) {
+      // `2>&1`: the target is a descriptor, not a file
+      if (!(redirectOp.endsWith('&') && /^\d+$|^-$/.test(w.value))) (current.redirects ??= []).push({ op: redirectOp, target: w });
+      redirectOp = undefined;
+      continue;
+    }
+    if (text[i] === '(' && ARRAY_ASSIGN_RE.test(w.value) && !w.quoted) {
+      readArray(w);
+      words.push(w);
+      continue;
+    }
     words.push(w);
   }
   endCommand();
   return { commands, hereDocs };
+
+  /** `NAME=(a "b c" $d)`: the elements up to the closing parenthesis, across lines, comments skipped. */
+  function readArray(w: ShellWord): void {
+    i++;
+    const elements: ShellWord[] = [];
+    while (i < n && text[i] !== ')') {
+      const c = text[i];
+      if (c === ' ' || c === '\t' || c === '\r' || c === '\n') { i++; continue; }
+      if (c === '\\' && text[i + 1] === '\n') { i += 2; continue; }
+      if (c === '#') { while (i < n && text[i] !== '\n') i++; continue; }
+      const e = readWord();
+      if (!e) { i++; continue; }
+      if (elements.length < 1000) elements.push(e);
+    }
+    if (i < n) i++;
+    w.array = elements;
+    w.end = offsets[Math.min(i, n)];
+  }
 
   function readWord(): ShellWord | undefined {
     let value = '';

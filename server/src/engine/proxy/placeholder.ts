@@ -11,6 +11,7 @@ const PLACEHOLDER_SOURCE = [
   String.raw`%[A-Za-z_][A-Za-z0-9_]+%`, // %PROXY%
   String.raw`@[A-Z_][A-Z0-9_]*@`, // @PROXY@ (autoconf), upper case only so a raw '@' in a password is not taken for one
   String.raw`<[A-Za-z][A-Za-z0-9_. -]*>`, // <proxy-host>, <port>
+  String.raw`\b[xX]{1,3}(?:\.[xX]{1,3}){3}\b`, // x.x.x.x, xxx.xxx.xxx.xxx: an address left for the reader to fill in
   String.raw`\{\{|\{%|<%|\$\{`, // an opening alone: a Dockerfile word may be cut inside a placeholder
 ].join('|');
 const PLACEHOLDER_RE = new RegExp(PLACEHOLDER_SOURCE);

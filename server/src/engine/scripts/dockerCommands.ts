@@ -1,12 +1,19 @@
 // Reads the docker-related parts of a tokenized script into a ScriptUnit: proxy exports, `docker build`/`buildx
 // build`/`compose build`, `docker buildx create --driver-opt`, `--build-arg`, `docker run -e`, dockerd's own
 // proxy flags and the daemon proxy files a script writes (drop-in or daemon.json in a here-document).
+//
+// Commands are read with the script's own simple assignments applied, in text order: `DOCKER=docker; $DOCKER
+// build`, `CMD=(docker buildx)`, `"${CMD[@]}" create`, `ARGS+=(--driver-opt …)`. A value the script does not show
+// (set elsewhere, computed, or assigned in a way this reader does not follow) stays unknown: in front of a docker
+// command it is taken for a wrapper (`$DRY docker …`, `${SUDO} docker …`), among its arguments it makes the
+// command opaque, and rules that need all arguments stay silent.
 import type { Range } from '../model';
 import type { LineIndex } from '../text';
 import { envVariableOf } from '../proxy/names';
-import { assignmentOf, type ShellCommand, type ShellScript, type ShellWord } from '../parse/shell';
+import { kindFromLocation } from '../detect';
+import { assignmentOf, type HereDoc, type ShellCommand, type ShellScript, type ShellWord } from '../parse/shell';
 import type { MappedText } from '../parse/mapped';
-import type { BuildArg, DriverOpt, EnvVar, ScriptUnit } from './model';
+import type { BuildArg, DriverOpt, EmbeddedFile, EnvVar, ScriptUnit } from './model';
 
 const PROXY_REF_RE = /\$\{?(?:https?_proxy|HTTPS?_PROXY)\b/;
 
@@ -58,17 +65,117 @@ const PARENT_COMMANDS = new Set(['buildx', 'compose', 'image', 'builder', 'conta
 
 /** Wrappers that run the command that follows them. */
 const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nohup', 'command', 'xargs']);
+const PROGRAMS = new Set(['docker', 'podman', 'dockerd', 'docker-compose', 'buildx', 'docker-buildx']);
+
+// ---- The script's own variables --------------------------------------------------------------------------------
+
+/** Words of a command after the script's variables were applied, with what could not be known. */
+interface Resolved {
+  words: ShellWord[];
+  /** Words standing for values this script does not show. */
+  unknown: Set<ShellWord>;
+  /** For a word taken from an assignment elsewhere: the word of this command it replaced (for ranges). */
+  site: Map<ShellWord, ShellWord>;
+}
+
+/** Values the script assigned so far: undefined when assigned but not knowable (`X=$(cmd)`). */
+interface Vars {
+  scalars: Map<string, ShellWord[] | undefined>;
+  arrays: Map<string, ShellWord[] | undefined>;
+  /** Names assigned (not appended to) more than once: likely in different branches, so not knowable in text order. */
+  reassigned: Set<string>;
+}
+
+const WHOLE_EXPANSION = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)(?:\[[@*]\])?\})$/;
+const MAX_EXPANDED_WORDS = 200;
+
+/** A word holding part of another word's value (one field of an unquoted scalar). */
+function subWord(w: ShellWord, from: number, to: number): ShellWord {
+  return { value: w.value.slice(from, to), offsets: w.offsets.slice(from, to + 1), start: w.offsets[from], end: w.offsets[to - 1] + 1, quoted: false, expansion: false, style: 'plain' };
+}
+
+/** `NAME=value` as the words it expands to: one word when quoted where used, else split at blanks. */
+function scalarWords(w: ShellWord, valueStart: number): ShellWord[] | undefined {
+  const value = w.value.slice(valueStart);
+  if (/[$`]/.test(value)) return undefined;
+  const out: ShellWord[] = [];
+  const re = /\S+/g;
+  for (let m = re.exec(value); m; m = re.exec(value)) out.push(subWord(w, valueStart + m.index, valueStart + m.index + m[0].length));
+  return out;
+}
+
+function resolveWords(cmd: ShellCommand, vars: Vars): Resolved {
+  const r: Resolved = { words: [], unknown: new Set(), site: new Map() };
+  for (const w of cmd.words) {
+    const m = w.expansion ? WHOLE_EXPANSION.exec(w.value) : null;
+    if (!m) { r.words.push(w); continue; }
+    const name = m[1] ?? m[2];
+    const array = vars.arrays.get(name);
+    const scalar = vars.scalars.get(name);
+    let values: ShellWord[] | undefined;
+    if (vars.arrays.has(name)) values = array;
+    else if (vars.scalars.has(name)) {
+      // "$X" stays one word even when the value has blanks
+      values = scalar && w.style === 'double' && scalar.length > 1 ? [{ ...scalar[0], value: scalar.map((s) => s.value).join(' ') }] : scalar;
+    }
+    if (!values || r.words.length + values.length > MAX_EXPANDED_WORDS) {
+      r.words.push(w);
+      r.unknown.add(w);
+      continue;
+    }
+    for (const v of values) {
+      r.words.push(v);
+      r.site.set(v, w);
+    }
+  }
+  return r;
+}
+
+/** Records `X=…`, `X=(…)`, `X+=(…)` (also after export/declare/local/readonly/typeset). */
+function assign(cmd: ShellCommand, vars: Vars): void {
+  let ws = cmd.words;
+  if (ws.length && /^(export|declare|typeset|local|readonly)$/.test(ws[0].value)) ws = ws.slice(1).filter((w) => !w.value.startsWith('-'));
+  else if (ws.some((w) => !assignmentOf(w) && !/^[A-Za-z_][A-Za-z0-9_]*\+=/.test(w.value))) return;
+  for (const w of ws) {
+    const eq = w.value.indexOf('=');
+    if (eq <= 0) continue;
+    const append = w.value[eq - 1] === '+';
+    const name = w.value.slice(0, append ? eq - 1 : eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    // `if …; then X=a; else X=b; fi`: this reader does not follow branches, so a second assignment makes X unknown
+    const again = !append && (vars.scalars.has(name) || vars.arrays.has(name) || vars.reassigned.has(name));
+    if (again) {
+      vars.reassigned.add(name);
+      vars.scalars.set(name, undefined);
+      vars.arrays.delete(name);
+      continue;
+    }
+    if (w.array) {
+      const before = vars.arrays.get(name);
+      // bounded: a script appending in a loop of thousands of lines is not worth following (and stays linear)
+      if (append && vars.arrays.has(name)) vars.arrays.set(name, before && before.length + w.array.length <= MAX_EXPANDED_WORDS ? [...before, ...w.array] : undefined);
+      else vars.arrays.set(name, [...w.array]);
+      vars.scalars.delete(name);
+    } else if (append) {
+      // `X+=word`: appends to the first element of an array, or to a string; either way not followed here
+      if (vars.arrays.has(name)) vars.arrays.set(name, undefined);
+      else vars.scalars.set(name, undefined);
+    } else {
+      vars.scalars.set(name, scalarWords(w, eq + 1));
+      vars.arrays.delete(name);
+    }
+  }
+}
 
 interface Prepared {
   prefix: { word: ShellWord; name: string; valueStart: number }[];
   words: ShellWord[];
 }
 
-/** Splits leading `NAME=value` words and wrappers (`sudo -E`, `env X=y`) off a command. */
-function prepare(cmd: ShellCommand): Prepared {
+/** Splits leading `NAME=value` words and wrappers (`sudo -E`, `env X=y`, an unknown `$DRY`) off a command. */
+function prepare(ws: ShellWord[], unknown: ReadonlySet<ShellWord>): Prepared {
   const prefix: Prepared['prefix'] = [];
   let i = 0;
-  const ws = cmd.words;
   for (let guard = 0; guard < 8 && i < ws.length; guard++) {
     while (i < ws.length) {
       const a = assignmentOf(ws[i]);
@@ -79,6 +186,11 @@ function prepare(cmd: ShellCommand): Prepared {
     if (i < ws.length && WRAPPERS.has(ws[i].value)) {
       i++;
       while (i < ws.length && ws[i].value.startsWith('-')) i++;
+      continue;
+    }
+    // `$DRY docker …`, `${SUDO} docker …`: a value this script does not show, in front of a docker command
+    if (i + 1 < ws.length && unknown.has(ws[i]) && (PROGRAMS.has(baseName(ws[i + 1].value)) || WRAPPERS.has(ws[i + 1].value))) {
+      i++;
       continue;
     }
     break;
@@ -122,10 +234,36 @@ function isLiteralProxy(value: string | undefined): boolean {
 
 /** Adds what a script does to the unit. `lines` maps document offsets to positions. */
 export function readScript(script: ShellScript, lines: LineIndex, unit: ScriptUnit, docText: string): void {
-  for (const cmd of script.commands) readCommand(cmd, lines, unit);
+  const vars: Vars = { scalars: new Map(), arrays: new Map(), reassigned: new Set() };
+  for (const cmd of script.commands) {
+    const resolved = resolveWords(cmd, vars);
+    readCommand(resolved, lines, unit);
+    assign(cmd, vars);
+  }
   for (const cmd of script.commands) for (const w of cmd.words) if (w.expansion && PROXY_REF_RE.test(w.value)) unit.readsProxyVariable = true;
-  for (const hd of script.hereDocs) readHereDoc(hd.body, lines, unit);
+  for (const hd of script.hereDocs) {
+    readHereDoc(hd.body, lines, unit);
+    const target = hereDocTarget(hd, script.commands);
+    const kind = target === undefined ? undefined : kindFromLocation(target.replace(/^(?:~|\$\{?HOME\}?)(?=\/)/, '/home/user'));
+    if (target !== undefined && (kind === 'daemon-json' || kind === 'cli-config' || kind === 'systemd-dropin')) {
+      unit.embedded.push({ kind, path: target, body: hd.body, expands: !hd.literal });
+    }
+  }
   if (/\bBUILDKIT_NO_CLIENT_TOKEN\s*=\s*["']?(1|true)\b/i.test(docText)) unit.noClientToken = true;
+}
+
+/** The file a here-document is written to: `cat > F <<EOF`, `tee F <<EOF`, `cat <<EOF | sudo tee F`. */
+function hereDocTarget(hd: HereDoc, commands: readonly ShellCommand[]): string | undefined {
+  let cmd = hd.command;
+  for (let hop = 0; cmd && hop < 3; hop++) {
+    const out = cmd.redirects?.find((r) => r.op === '>' || r.op === '>>' || r.op === '>|');
+    if (out) return out.target.value;
+    const { words } = prepare(cmd.words, new Set());
+    if (words.length && baseName(words[0].value) === 'tee') return words.slice(1).find((w) => !w.value.startsWith('-'))?.value;
+    if (!cmd.pipe) return undefined;
+    cmd = commands[commands.indexOf(cmd) + 1];
+  }
+  return undefined;
 }
 
 /** Daemon proxy files written by a script (`cat <<EOF > …/http-proxy.conf`, a daemon.json with "proxies"). */
@@ -138,8 +276,10 @@ function readHereDoc(body: MappedText, lines: LineIndex, unit: ScriptUnit): void
   }
 }
 
-function readCommand(cmd: ShellCommand, lines: LineIndex, unit: ScriptUnit): void {
-  const { prefix, words } = prepare(cmd);
+function readCommand(resolved: Resolved, lines: LineIndex, unit: ScriptUnit): void {
+  const { prefix, words } = prepare(resolved.words, resolved.unknown);
+  // ranges stay inside the command even when its first words came from an assignment elsewhere
+  const at = (w: ShellWord) => resolved.site.get(w) ?? w;
   const prefixEnv = prefix.filter((p) => envVariableOf(p.name) || p.name === 'DOCKER_BUILDKIT').map((p) => envVarOf(lines, p.word, p.name, p.valueStart));
   if (words.length === 0) {
     // Plain assignments: `HTTPS_PROXY=…` (exported later or not; either way the script means its own shell).
@@ -190,7 +330,8 @@ function readCommand(cmd: ShellCommand, lines: LineIndex, unit: ScriptUnit): voi
   const stepEnv = prefixEnv.filter((e) => envVariableOf(e.name));
   const [a, b] = sub;
   const rest = words.slice(i);
-  const anchor = lines.range(words[0].start, words[Math.min(i, words.length) - 1].end);
+  const anchor = lines.range(at(words[0]).start, Math.max(at(words[0]).end, at(words[Math.min(i, words.length) - 1]).end));
+  const hostNetwork = rest.some((w, k) => w.value === '--network=host' || (w.value === '--network' && rest[k + 1]?.value === 'host'));
   const isBuild =
     (a === 'build' || (a === 'image' && b === 'build') || (a === 'builder' && b === 'build') ||
       (a === 'buildx' && (b === 'build' || b === 'b' || b === 'bake')) || (a === 'compose' && b === 'build') ||
@@ -203,6 +344,7 @@ function readCommand(cmd: ShellCommand, lines: LineIndex, unit: ScriptUnit): voi
       if (!o) continue;
       const arg = buildArgOf(lines, o.word, o.start);
       if (arg) {
+        if (hostNetwork) arg.hostNetwork = true;
         unit.buildArgs.push(arg);
         const v = envVariableOf(arg.name);
         if (v === 'http' || v === 'https') unit.elsewhere.push({ range: arg.range, where: 'build arguments', variable: v, literal: isLiteralProxy(arg.value) });
@@ -223,7 +365,7 @@ function readCommand(cmd: ShellCommand, lines: LineIndex, unit: ScriptUnit): voi
       opts.push({ text: mapped.text, mapped, range: spanRange(lines, o.word, o.start), dynamic: /[$`]/.test(mapped.text), word: o.word, origin: 'command-line' });
       k = o.next - 1;
     }
-    unit.creates.push({ driver, driverOpts: opts, range: anchor, origin: 'command-line' });
+    unit.creates.push({ driver, driverOpts: opts, range: anchor, origin: 'command-line', opaque: rest.some((w) => resolved.unknown.has(w)) });
     for (const o of opts) {
       const env = /^"?env\.(https?_proxy)=/i.exec(o.text);
       if (env) unit.elsewhere.push({ range: o.range, where: `the ${driver} builder`, variable: env[1].toLowerCase() === 'https_proxy' ? 'https' : 'http', literal: isLiteralProxy(o.text.slice(env[0].length)) });

@@ -27,6 +27,8 @@ export interface BuildArg {
   valueRange?: Range;
   dynamic: boolean;
   origin: 'command-line' | 'action';
+  /** The build runs its steps in the host's network namespace (`--network host`), where loopback is the host's. */
+  hostNetwork?: boolean;
 }
 
 /** One `--driver-opt` value or one `driver-opts` line, as buildx receives it (before its CSV parsing). */
@@ -47,6 +49,8 @@ export interface BuilderCreate {
   /** Where to report (the `create` word, or the `uses:` value). */
   range: Range;
   origin: 'command-line' | 'action';
+  /** Some arguments come from a variable or array whose value this script does not show (`"${OPTS[@]}"`). */
+  opaque?: boolean;
 }
 
 export interface BuildInvocation {
@@ -83,8 +87,21 @@ export interface ScriptUnit {
   readsProxyVariable: boolean;
   /** `BUILDKIT_NO_CLIENT_TOKEN` is set: builders fetch registry tokens themselves. */
   noClientToken: boolean;
+  /** Docker's own files the unit writes from a here-document (`cat > ~/.docker/config.json <<EOF`). */
+  embedded: EmbeddedFile[];
+}
+
+/** A here-document written to a file Docker reads, to be linted as that file. */
+export interface EmbeddedFile {
+  kind: 'daemon-json' | 'cli-config' | 'systemd-dropin';
+  /** The target as written (`/etc/docker/daemon.json`, `~/.docker/config.json`). */
+  path: string;
+  /** The body, mapped to the document. */
+  body: MappedText;
+  /** True when the body's `$…` expansions are left to the shell (unquoted delimiter). */
+  expands: boolean;
 }
 
 export function emptyUnit(label: string): ScriptUnit {
-  return { label, env: [], builds: [], creates: [], buildArgs: [], containerEnv: [], elsewhere: [], readsProxyVariable: false, noClientToken: false };
+  return { label, env: [], builds: [], creates: [], buildArgs: [], containerEnv: [], elsewhere: [], readsProxyVariable: false, noClientToken: false, embedded: [] };
 }

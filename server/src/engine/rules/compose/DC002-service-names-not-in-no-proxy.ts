@@ -3,10 +3,32 @@ import { matchesNoProxy, parseNoProxy } from '../../proxy/noProxy';
 import { contiguousOffset } from '../../parse/mapped';
 import { isVerbatimScalar } from '../../parse/yaml';
 import { splitProxyValue } from '../../proxy/urlChecks';
+import type { ComposeModel, ComposeService } from '../../parse/compose';
 import { defineComposeRule, proxyVars } from './common';
 import { SRC } from '../../sources';
 
 const RAW_SAFE = /^[A-Za-z0-9._-]+$/;
+
+/**
+ * The networks whose DNS a service uses to find others by name: its own (`default` when it lists none), those of
+ * the service it shares a namespace with (`network_mode: service:x`); undefined when names of other services do not
+ * resolve there at all (`host`, `none`, `container:…`, a `service:` it cannot find).
+ */
+function dnsNetworks(compose: ComposeModel, service: ComposeService, hop = 0): string[] | undefined {
+  const mode = service.networkMode?.trim();
+  if (mode === undefined || mode === '' || mode === 'bridge' || mode === 'default') return service.networks ?? ['default'];
+  const m = /^service:(.+)$/.exec(mode);
+  const peer = m && hop < 3 ? compose.services.find((s) => s.name === m[1].trim()) : undefined;
+  return peer ? dnsNetworks(compose, peer, hop + 1) : undefined;
+}
+
+/** Services another service reaches by name: on a shared network, with their own DNS name there. */
+function reachableByName(compose: ComposeModel, from: string[], other: ComposeService): boolean {
+  const mode = other.networkMode?.trim();
+  if (mode !== undefined && mode !== '' && mode !== 'bridge' && mode !== 'default') return false;
+  const theirs = other.networks ?? ['default'];
+  return theirs.some((n) => from.includes(n));
+}
 
 export const serviceNamesNotInNoProxy = defineComposeRule({
   id: 'DC002',
@@ -21,8 +43,12 @@ export const serviceNamesNotInNoProxy = defineComposeRule({
     'answers. The same happens when the CLI injects `~/.docker/config.json` proxies into the containers.\n\n' +
     'List the other services\' names in the service\'s NO_PROXY (and `no_proxy`, which curl, Python and Node prefer), ' +
     'together with `localhost,127.0.0.1`. The quick fix appends the missing names. A `${NO_PROXY}` value taken from ' +
-    'the shell is not judged.',
-  sources: [SRC.composeEnvironment, SRC.composeNetworking, SRC.composeIssueNoProxy, SRC.xnetNoProxyGrammar],
+    'the shell is not judged. Only services on a network the service shares are asked for; a service with ' +
+    '`network_mode: host` (where service names do not resolve), or one that sits only on `internal: true` networks ' +
+    '(where the proxy is the only way out, on purpose), is not reported.',
+  sources: [SRC.composeEnvironment, SRC.composeNetworking, SRC.composeIssueNoProxy, SRC.xnetNoProxyGrammar,
+    { url: 'https://docs.docker.com/reference/compose-file/networks/#internal', shows: 'an `internal: true` network has no route out, so a service only on such networks reaches the outside only through a proxy on that network' },
+    { url: 'https://docs.docker.com/reference/compose-file/services/#network_mode', shows: '`network_mode: host`/`none`/`container:`/`service:` replace the project network, where service names resolve' }],
   examples: {
     bad: { kind: 'compose', text: 'services:\n  web:\n    image: nginx:1.27\n    environment:\n      HTTPS_PROXY: http://proxy.example.com:3128\n      NO_PROXY: localhost,127.0.0.1\n  api:\n    image: example/api:2\n  db:\n    image: postgres:16\n' },
     good: { kind: 'compose', text: 'services:\n  web:\n    image: nginx:1.27\n    environment:\n      HTTPS_PROXY: http://proxy.example.com:3128\n      NO_PROXY: localhost,127.0.0.1,api,db\n  api:\n    image: example/api:2\n  db:\n    image: postgres:16\n' },
@@ -36,9 +62,16 @@ export const serviceNamesNotInNoProxy = defineComposeRule({
     const vars = proxyVars(service.environment);
     const proxies = vars.filter((v) => (v.variable === 'http' || v.variable === 'https') && (v.dynamic || (v.value ?? '').trim() !== ''));
     if (proxies.length === 0) continue;
+    // `network_mode: host`: other services' names do not resolve there, so there is nothing to list
+    const networks = dnsNetworks(doc.compose, service);
+    if (!networks) continue;
+    // only on internal networks: no route out except the proxy, which is meant for everything
+    if (networks.every((n) => doc.compose.internalNetworks.has(n))) continue;
     // The proxy itself may be a service of the project (`HTTP_PROXY: http://squid:3128`): it is reached as the proxy.
     const proxyHosts = new Set(proxies.map((p) => splitProxyValue(p.value ?? '')?.host.toLowerCase()).filter((h): h is string => !!h));
-    const others = services.filter((s) => s !== service && !proxyHosts.has(s.name.toLowerCase())).map((s) => s.name).filter((n) => RAW_SAFE.test(n));
+    const others = services
+      .filter((s) => s !== service && !proxyHosts.has(s.name.toLowerCase()) && reachableByName(doc.compose, networks, s))
+      .map((s) => s.name).filter((n) => RAW_SAFE.test(n));
     if (others.length === 0) continue;
     const noProxies = vars.filter((v) => v.variable === 'no');
     if (noProxies.length === 0) {
