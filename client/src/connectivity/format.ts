@@ -2,7 +2,8 @@
 // line with the worst result. Pure (no `vscode`); every string passes through maskCredentials once more on the way out.
 import type { ConnectivityReport, Health, ProbeResult } from '../../../server/src/engine/status/report';
 import { maskCredentials } from '../../../server/src/engine/proxy/url';
-import { ms, plural, probeHealth, worse } from '../status/model';
+import { probeHealth, worse } from '../status/health';
+import { ms, plural } from '../status/text';
 
 const m = (s: string | undefined): string => maskCredentials(s ?? '');
 

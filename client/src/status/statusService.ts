@@ -7,7 +7,9 @@ import * as vscode from 'vscode';
 import { Requests, SETTINGS_SECTION } from '../../../server/src/shared/protocol';
 import type { ConnectivityReport, ProxyStatusReport } from '../../../server/src/engine/status/report';
 import type { ServerController } from '../languageClient';
-import { describeRequestError, type ViewState } from './model';
+import { commandLogLines } from './detailsNode';
+import { describeRequestError } from './requestErrors';
+import type { ViewState } from './viewState';
 import { machineParams } from './settings';
 
 export const REFRESH_DEBOUNCE_MS = 300;
@@ -136,7 +138,9 @@ export class StatusService implements vscode.Disposable {
       if (mine !== this.generation) return;
       if (!report || !Array.isArray(report.layers)) throw new Error('the server sent no report');
       this.update({ report, error: undefined, loading: false });
-      this.output.debug(`proxy status: ${report.health}, ${report.layers.length} layers, docker ${report.docker?.state}`);
+      this.output.info(`proxy status (${reason}): ${report.health}, ${report.layers.length} layers, docker ${report.docker?.state}`);
+      // The command log lives here and under the view's collapsed Details node, not at the top of the view.
+      for (const line of commandLogLines(report)) this.output.info(`  ${line}`);
     } catch (e) {
       if (mine !== this.generation) return;
       const error = describeRequestError(Requests.status, e);
