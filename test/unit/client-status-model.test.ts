@@ -10,6 +10,7 @@ import {
   buildTree, countsText, describeRequestError, flatten, proxyHealthText, statusBarView, viewMessage, welcomeKey, type TreeNode, type ViewState,
 } from '../../client/src/status/model';
 import { commandLogLines } from '../../client/src/status/detailsNode';
+import { nextStepOf } from '../../client/src/status/problemsNode';
 import { oneLine } from '../../client/src/status/text';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/status');
@@ -27,6 +28,7 @@ describe('tree from a report', () => {
     assert.deepEqual(tree.slice(1, -1).map((n) => n.health), ['ok', 'ok', 'error', 'ok', 'warning', 'unknown', 'ok']);
     assert.equal(tree[1].description, '26.1.5+dfsg1 · Debian GNU/Linux 13 (trixie) · context default');
     assert.equal(tree[0].expanded, true);
+    assert.deepEqual(tree.slice(2, -1).map((n) => n.label), ['VS Code', 'CLI shell', 'Client config.json', 'Daemon', 'Builder', 'Build steps'], 'short layer labels; the whole title is in the tooltip');
     assert.ok(tree.slice(1).every((n) => !n.expanded), 'only Problems is open, so it fits without scrolling');
     assert.equal(tree[1].children.length, 0, 'the command log is no longer under Docker');
   });
@@ -37,15 +39,16 @@ describe('tree from a report', () => {
     assert.equal(problems.description, '1 error, 1 warning');
     assert.equal(problems.health, 'error');
     const [sv001, sv002] = problems.children;
-    assert.equal(sv001.label, 'CLI shell: The daemon pulls through a proxy but this shell has none');
+    assert.equal(sv001.label, 'CLI shell: The daemon pulls through a proxy but…');
+    assert.match(sv001.tooltip!, /but this shell has none: docker build fails/);
     assert.equal(sv001.health, 'error');
-    assert.equal(sv002.label, 'Daemon: The configured HTTPS proxy differs from the one dockerd uses');
+    assert.equal(sv002.label, 'Daemon: The configured HTTPS proxy differs from…');
     assert.equal(sv002.description, 'sudo systemctl restart docker');
     assert.match(sv002.tooltip!, /^SV002 \(warning\): .*restart needed\.\nNext step: sudo systemctl restart docker/);
     assert.deepEqual(sv002.open, { path: '/etc/docker/daemon.json', line: 3 });
     assert.equal(sv002.contextValue, 'problem.explainable.file', 'Open File is offered inline; no fix yet');
     assert.deepEqual(sv001.open, { path: '/etc/docker/daemon.json', line: 3 }, 'a finding without a file source opens its related file');
-    for (const p of problems.children) assert.ok(p.label.length <= 75, `too long for a 700 px sidebar: ${p.label}`);
+    for (const p of problems.children) assert.ok(p.label.length + (p.description ?? '').length <= 100, `too long for a 700 px sidebar: ${p.label}`);
     assert.equal(problems.children.some((p) => /DJ017/.test(p.id)), false, 'info is not a problem');
   });
 
@@ -59,6 +62,19 @@ describe('tree from a report', () => {
     assert.equal(row.contextValue, 'problem.explainable.file.fixable');
     assert.deepEqual(row.fix, { command: 'dockerProxyDoctor.setup', title: undefined, arguments: ['daemon'] });
     assert.equal(sv001.fix, undefined, 'a command of another extension is not run from a finding');
+  });
+
+  test('a finding without an action: the next step from its last instruction, else the explanation after its title', () => {
+    assert.equal(nextStepOf('httpProxy is set but httpsProxy is not: HTTPS requests from containers will not use the proxy. Add httpsProxy.'), 'Add httpsProxy');
+    assert.equal(nextStepOf('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running? Start it (`sudo systemctl start docker`, or Docker Desktop) and refresh.'),
+      'Start it (`sudo systemctl start docker`, or Docker Desktop) and refresh');
+    assert.equal(nextStepOf('The httpProxy URL holds credentials: the CLI copies them into every new container.'), undefined);
+    const r = report('daemon-down.json');
+    const cc = r.layers.find((l) => l.id === 'client-config')!;
+    cc.findings.push({ id: 'CC012', severity: 'warning', layer: 'client-config', message: 'The httpProxy URL holds credentials: the CLI copies them into every new container\'s environment.' });
+    const row = buildTree(r)[0].children.find((p) => p.id.endsWith('/CC012'))!;
+    assert.equal(row.label, 'config.json: The httpProxy URL holds credentials');
+    assert.equal(row.description, 'the CLI copies them into every new container\'s…');
   });
 
   test('no problems: the node says so', () => {
@@ -169,8 +185,8 @@ describe('tree from a report', () => {
     assert.match(probe('daemon').description!, /407/);
     assert.equal(probe('cli-shell').icon, 'watch');
     assert.equal(probe('client-config').description, 'not probed · 127.0.0.1 inside a container is the container itself');
-    assert.match(byId(tree, 'layer/daemon')!.description!, /test: failed$/);
-    assert.match(byId(tree, 'layer/vscode')!.description!, /test: ok$/);
+    assert.match(byId(tree, 'layer/daemon')!.description!, /^test: failed · /);
+    assert.match(byId(tree, 'layer/vscode')!.description!, /^test: ok · /);
     assert.equal(byId(tree, 'layer/client-config')!.health, 'error', 'a failed test turns the branch red although its configuration is ok');
     assert.equal(byId(tree, 'layer/vscode')!.health, 'ok');
     assert.equal(byId(tree, 'layer/builder')!.children.some((n) => n.kind === 'probe'), false);
@@ -180,7 +196,8 @@ describe('tree from a report', () => {
       'config.json: cannot reach registry-1.docker.io',
       'Daemon: failed to reach registry-1.docker.io',
     ]);
-    assert.equal(problems[2].description, 'put the right user and password in the daemon\'s proxy URL');
+    assert.equal(problems[2].description, 'put the right user and password in the…');
+    assert.match(problems[2].tooltip!, /Next step: put the right user and password in the daemon's proxy URL/);
     // many registries stay one row per pair
     const many = structuredClone(c);
     for (let i = 0; i < 20; i++) many.results.push({ ...c.results[0], registry: `r${i}.example` });

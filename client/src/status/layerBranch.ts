@@ -97,14 +97,17 @@ export function layerNode(layer: StatusLayer, pairs: PairResult[], notProbed?: s
   const problems = layer.findings.filter((f) => f.severity !== 'info').length;
   const findingsWorst = layer.findings.reduce<Health>((acc, f) => (f.severity === 'info' ? acc : worse(acc, severityHealth(f.severity))), layer.health);
   const testHealth = pairs.length ? pairs.reduce<Health>((acc, p) => worse(acc, p.health), 'ok') : undefined;
-  const description = [m(layer.summary), testHealth ? `test: ${TEST_WORD[testHealth]}` : undefined].filter(Boolean).join(' · ');
+  // the verdict first: at 700 px the end of a description is what gets cut
+  const description = [testHealth ? `test: ${TEST_WORD[testHealth]}` : undefined, m(layer.summary)].filter(Boolean).join(' · ');
+  const title = m(layer.title);
   return {
     id: `layer/${layer.id}`,
     kind: 'layer',
-    label: m(layer.title),
+    // `Daemon (dockerd: pull, push, built-in BuildKit)` → `Daemon`; the whole title is in the tooltip
+    label: title.replace(/\s*\(.*$/, '') || title,
     description,
     tooltip: [
-      `${m(layer.title)}: ${findingsWorst}`,
+      `${title}: ${findingsWorst}`,
       m(layer.summary),
       problems ? plural(problems, 'problem') : undefined,
       pairs.length ? `Last connectivity test: ${pairs.map((p) => `${m(p.registry)} ${p.winner.outcome}${p.winner.deep ? ' (docker pull)' : ''}`).join(', ')}` : undefined,

@@ -11,10 +11,30 @@ import { pairProblemLabel, pairTooltip, type PairResult } from './testResults';
 import { layerRank, layerShort, m, oneLine, plural } from './text';
 import { fixOf, flags, openOf, sourceText, titleOf, type TreeNode } from './treeNode';
 
-/** What to do, from a message that ends with it (`…: start it with sudo systemctl start docker.`). */
-function nextStepOf(message: string): string | undefined {
+const IMPERATIVE = /^(add|remove|set|unset|use|start|restart|run|move|put|export|recreate|install|check|change|write|escape|quote|delete|drop|replace|open|trust|give|keep|make|rename|upgrade|update)\b/i;
+
+function sentences(message: string): string[] {
+  return message.split(/(?<=[.?!])\s+/).map((x) => x.trim()).filter(Boolean);
+}
+
+/**
+ * What to do, from a message that ends with it: `…: start it with sudo systemctl start docker.` or a last sentence
+ * that is an instruction (`… Add httpsProxy.`). Undefined when the message says no such thing.
+ */
+export function nextStepOf(message: string): string | undefined {
+  const all = sentences(message);
+  const last = all.at(-1) ?? '';
+  if (all.length > 1 && IMPERATIVE.test(last)) return last.replace(/\.$/, '');
   const i = message.lastIndexOf(': ');
-  return i > 0 ? message.slice(i + 2).replace(/\.$/, '') : undefined;
+  if (i > 0 && IMPERATIVE.test(message.slice(i + 2))) return message.slice(i + 2).replace(/\.$/, '');
+  return undefined;
+}
+
+/** The message without its first sentence or clause: the "why" after the title. */
+function remainderOf(message: string, title: string): string | undefined {
+  const flat = message.replace(/\s+/g, ' ').trim();
+  const rest = flat.startsWith(title) ? flat.slice(title.length).replace(/^[.:;]\s*/, '') : sentences(flat).slice(1).join(' ');
+  return rest || undefined;
 }
 
 function dockerProblem(report: ProxyStatusReport): TreeNode | undefined {
@@ -26,7 +46,7 @@ function dockerProblem(report: ProxyStatusReport): TreeNode | undefined {
     id: 'problems/docker',
     kind: 'problem',
     label: `Docker: ${DOCKER_STATE_TEXT[d.state] ?? d.state}`,
-    description: next ? oneLine(next, 70) : undefined,
+    description: next ? oneLine(next, NEXT_MAX) : undefined,
     tooltip: [`Docker: ${DOCKER_STATE_TEXT[d.state] ?? d.state}`, message || undefined, next ? `Next step: ${next}` : undefined].filter(Boolean).join('\n'),
     health: DOCKER_STATE_HEALTH[d.state] ?? 'unknown',
     contextValue: 'problem',
@@ -34,15 +54,22 @@ function dockerProblem(report: ProxyStatusReport): TreeNode | undefined {
   };
 }
 
+/** A 700 px sidebar shows about 90 characters of a problem row: half for what is wrong, half for the next step. */
+const LABEL_MAX = 52;
+const NEXT_MAX = 48;
+
 function findingProblem(f: StatusFinding, i: number): TreeNode {
   const fix = fixOf(f);
   const where = [f.source, ...(f.related ?? [])].find((s) => s?.path);
-  const tooltip = findingTooltip(f);
+  const next = f.action ? m(f.action) : nextStepOf(m(f.message));
+  const title = oneLine(titleOf(f), LABEL_MAX - layerShort(f.layer).length - 2);
+  const why = next ? undefined : remainderOf(m(f.message), title);
+  const tooltip = findingTooltip(f) + (next && !f.action ? `\nNext step: ${next}` : '');
   return {
     id: `problems/finding/${i}/${f.layer}/${f.id}`,
     kind: 'problem',
-    label: `${layerShort(f.layer)}: ${oneLine(titleOf(f))}`,
-    description: f.action ? oneLine(f.action, 70) : [f.id, f.source ? sourceText(f.source) : undefined].filter(Boolean).join(' · '),
+    label: `${layerShort(f.layer)}: ${title}`,
+    description: next ? oneLine(next, NEXT_MAX) : why ? oneLine(why, NEXT_MAX) : [f.id, f.source ? sourceText(f.source) : undefined].filter(Boolean).join(' · '),
     tooltip,
     health: severityHealth(f.severity),
     contextValue: flags('problem', { explainable: true, file: !!where, fixable: !!fix }),
@@ -60,7 +87,7 @@ function testProblem(p: PairResult): TreeNode {
     id: `problems/test/${p.layer}/${m(p.registry)}`,
     kind: 'problem',
     label: pairProblemLabel(p),
-    description: oneLine(r.action ?? r.cause ?? r.outcome, 70),
+    description: oneLine(r.action ?? r.cause ?? r.outcome, NEXT_MAX),
     tooltip,
     health: p.health,
     icon: r.outcome === 'timeout' ? 'watch' : undefined,
