@@ -158,10 +158,13 @@ async function main() {
           if (!r.description) throw new Error(`problem without its next step: ${r.label}`);
           if (r.top < box.y || r.bottom > box.y + box.height) throw new Error(`problem row out of view: ${r.label}`);
         }
-        // the first problem with a file: hovering shows its inline Open File action
-        const withFile = page.locator(`${view} .monaco-list-row[aria-level="2"]`, { has: page.locator('.label-name', { hasText: /^config\.json: / }) }).first();
+        // a problem in a file (CC008 in config.json): hovering shows its inline Open File action
+        const withFile = page.locator(`${view} .monaco-list-row[aria-level="2"]`, { has: page.locator('.label-name', { hasText: /^config\.json: httpProxy is set/ }) }).first();
         await withFile.hover();
         await withFile.locator('.action-label.codicon-go-to-file').waitFor({ state: 'visible', timeout: T });
+        // no hover card over the rows in the picture
+        await page.mouse.move(1000, 150);
+        await page.locator('.monaco-hover, .workbench-hover').first().waitFor({ state: 'hidden', timeout: T }).catch(() => undefined);
         await page.screenshot({ path: path.join(outDir, 'proxy-status.png') });
         const bar = (await page.locator('.statusbar-item', { hasText: 'Proxy:' }).first().innerText()).replace(/\s+/g, ' ');
         return `${problems.length} problems, ${failed.length} from the test; status bar: ${bar}`;
