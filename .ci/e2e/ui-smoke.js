@@ -172,7 +172,7 @@ async function main() {
       if (ran) {
         await step('a layer shows one row per registry for the last test (connectivity-tree.png)', async () => {
           await page.mouse.move(900, 300);
-          const daemon = sidebarRow(/^Daemon/);
+          const daemon = page.locator(`${view} .monaco-list-row[aria-level="1"]`, { has: page.locator('.label-name', { hasText: /^Daemon$/ }) }).first();
           await daemon.click();
           if ((await daemon.getAttribute('aria-expanded')) !== 'true') await daemon.press('ArrowRight');
           const probe = page.locator(`${view} .monaco-list-row[aria-level="2"]`, { has: page.locator('.label-name', { hasText: /^registry-1\.docker\.io: [a-z]+ \d+ ms$/ }) });

@@ -190,6 +190,10 @@ describe('tree from a report', () => {
     assert.equal(byId(tree, 'layer/client-config')!.health, 'error', 'a failed test turns the branch red although its configuration is ok');
     assert.equal(byId(tree, 'layer/vscode')!.health, 'ok');
     assert.equal(byId(tree, 'layer/builder')!.children.some((n) => n.kind === 'probe'), false);
+    // the daemon's proxy answered 407: the value naming that proxy is red, the overridden drop-in is not
+    const daemonValues = byId(tree, 'layer/daemon')!.children.filter((n) => n.kind === 'value');
+    assert.deepEqual(daemonValues.map((v) => v.health), ['error', 'ok', 'warning']);
+    assert.match(daemonValues[0].tooltip!, /could not get through this proxy/);
     const problems = tree[0].children.filter((p) => p.id.startsWith('problems/test/'));
     assert.deepEqual(problems.map((p) => p.label), [
       'CLI shell: no answer from registry-1.docker.io',

@@ -1,23 +1,26 @@
-// One branch of the Proxy Status view per Docker layer: its values (health following the findings about them), its
+// One branch of the Proxy Status view per Docker layer: its values (health following the findings about them and the
+// last test through them), its
 // notes, its findings, and one row per registry of the last connectivity test. Pure (no `vscode`).
 import type { Health, LayerId, StatusFinding, StatusLayer, StatusNote, StatusValue } from '../../../server/src/engine/status/report';
 import { severityHealth, worse } from './health';
-import { pairNode, type PairResult } from './testResults';
+import { failedProxies, pairNode, type PairResult } from './testResults';
 import { m, plural } from './text';
 import { flags, fixOf, openOf, sourceText, titleOf, type TreeNode } from './treeNode';
 import { valueHealth } from './valueHealth';
 
-function valueNode(layer: StatusLayer, v: StatusValue, i: number): TreeNode {
+function valueNode(layer: StatusLayer, v: StatusValue, i: number, unusable: Set<string>): TreeNode {
   const value = m(v.value);
   const source = sourceText(v.source);
   const description = [value, source, v.overridden ? 'overridden' : undefined].filter(Boolean).join(' · ');
-  const health = valueHealth(v, layer);
+  const testFailed = !v.overridden && unusable.has(value);
+  const health = testFailed ? 'error' : valueHealth(v, layer);
   const tooltip = [
     `${m(v.name)} = ${value}`,
     `Source: ${source}`,
     v.overridden ? 'Overridden: another source of this layer wins.' : undefined,
     v.note ? m(v.note) : undefined,
-    health !== v.health ? 'A finding of this layer points at this value (see Problems).' : undefined,
+    testFailed ? 'The last connectivity test of this layer could not get through this proxy (see Problems).'
+      : health !== v.health ? 'A finding of this layer points at this value (see Problems).' : undefined,
   ].filter(Boolean).join('\n');
   return {
     id: `${layer.id}/value/${i}/${m(v.name)}/${source}`,
@@ -83,7 +86,7 @@ const TEST_WORD: Record<Health, string> = { ok: 'ok', error: 'failed', warning: 
 
 export function layerNode(layer: StatusLayer, pairs: PairResult[], notProbed?: string): TreeNode {
   const children = [
-    ...layer.values.map((v, i) => valueNode(layer, v, i)),
+    ...layer.values.map((v, i) => valueNode(layer, v, i, failedProxies(pairs))),
     ...layer.notes.map((n, i) => noteNode(layer.id, n, i)),
     ...layer.findings.map((f, i) => findingNode(layer.id, f, i)),
     ...pairs.map(pairNode),

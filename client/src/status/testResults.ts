@@ -45,6 +45,24 @@ export function pairResults(report: ConnectivityReport | undefined): PairResult[
   });
 }
 
+/** Phases that fail at the proxy itself: its name, its port, its answer to CONNECT. */
+const PROXY_PHASES = new Set(['dns', 'tcp', 'connect']);
+
+/**
+ * Proxy URLs (masked, as the values show them) that the last test of this layer could not get through: the value
+ * that names one is at fault, whatever its configuration looked like.
+ */
+export function failedProxies(pairs: PairResult[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of pairs) {
+    const r = p.winner;
+    if (p.health !== 'error' || r.deep || r.route !== 'proxy' || !r.proxy) continue;
+    const failed = r.phases.find((ph) => !ph.ok);
+    if (!failed || PROXY_PHASES.has(failed.name)) out.add(m(r.proxy));
+  }
+  return out;
+}
+
 /** Worst health of the test for one layer, or undefined when the test did not probe it. */
 export function layerTestHealth(pairs: PairResult[], layer: string): Health | undefined {
   const mine = pairs.filter((p) => p.layer === layer);

@@ -1,6 +1,8 @@
-// Real VS Code (code-server) tests of the Proxy Status view, the status bar health and the connectivity command,
-// against the real language server and the prepared machine of run-in-code-server.sh (DOCKER_CONFIG with a
-// config.json that has an httpProxy with the password "s3cretpw" and no httpsProxy; no dockerd running).
+// Real VS Code (code-server) tests of the Proxy Status view (Problems first, each with its next step and inline Open
+// File; layers; Details collapsed; icons that follow findings), the status bar health (the last test included), the
+// connectivity command and Verify with Docker, against the real language server and the prepared machine of
+// run-in-code-server.sh (DOCKER_CONFIG with a config.json that has an httpProxy with the password "s3cretpw" and no
+// httpsProxy; no dockerd running).
 // The server side (`dockerProxy/status`, `dockerProxy/testConnectivity`) comes from the status and probe branches.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
