@@ -146,7 +146,7 @@ describe('tree from a report', () => {
     const hung = details.children.find((c) => c.label === 'docker buildx inspect')!;
     assert.equal(hung.description, 'timed out after 5 s · 5001 ms');
     assert.equal(hung.health, 'error');
-    assert.ok(commandLogLines(r).includes('ran docker buildx inspect: timed out after 5 s (5001 ms)'));
+    assert.ok(commandLogLines(r).includes('docker buildx inspect → timed out after 5 s (5001 ms)'));
     const note = flatten(buildTree(r)).find((n) => n.kind === 'note' && /timed out after 5 s/.test(n.label));
     assert.ok(note);
   });

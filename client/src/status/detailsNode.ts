@@ -10,9 +10,9 @@ function commandHealth(c: CommandRun): Health {
   return 'warning';
 }
 
-/** `docker info: ok · 120 ms`, one line per command: what the output channel gets after each refresh. */
+/** `docker info → exit 1 (277 ms)`, one entry per command: what the output channel gets after a refresh. */
 export function commandLogLines(report: ProxyStatusReport): string[] {
-  return report.commands.map((c) => `ran ${m(c.command)}: ${m(c.outcome)} (${ms(c.durationMs)})`);
+  return report.commands.map((c) => `${m(c.command)} → ${m(c.outcome)} (${ms(c.durationMs)})`);
 }
 
 function commandNode(c: CommandRun, i: number): TreeNode {

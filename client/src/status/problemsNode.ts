@@ -11,6 +11,10 @@ import { pairProblemLabel, pairTooltip, type PairResult } from './testResults';
 import { layerRank, layerShort, m, oneLine, plural } from './text';
 import { fixOf, flags, openOf, sourceText, titleOf, type TreeNode } from './treeNode';
 
+/** A 700 px sidebar shows about 90 characters of a problem row: half for what is wrong, half for the next step. */
+const LABEL_MAX = 52;
+const NEXT_MAX = 48;
+
 const IMPERATIVE = /^(add|remove|set|unset|use|start|restart|run|move|put|export|recreate|install|check|change|write|escape|quote|delete|drop|replace|open|trust|give|keep|make|rename|upgrade|update)\b/i;
 
 function sentences(message: string): string[] {
@@ -53,10 +57,6 @@ function dockerProblem(report: ProxyStatusReport): TreeNode | undefined {
     children: [],
   };
 }
-
-/** A 700 px sidebar shows about 90 characters of a problem row: half for what is wrong, half for the next step. */
-const LABEL_MAX = 52;
-const NEXT_MAX = 48;
 
 function findingProblem(f: StatusFinding, i: number): TreeNode {
   const fix = fixOf(f);
