@@ -147,6 +147,8 @@ async function main() {
         await page.keyboard.press('Enter');
         // every probe is bounded by its own timeout (5 s by default) and all layers run in parallel
         await page.locator('.notifications-toasts .notification-list-item', { hasText: 'Connectivity test' }).first().waitFor({ timeout: 90000 });
+        // the run is over: its progress notification closes
+        await page.locator('.notifications-toasts .notification-list-item', { hasText: 'testing registry connectivity' }).waitFor({ state: 'detached', timeout: T });
         await sidebarRow(/registry-1\.docker\.io/).waitFor({ timeout: T });
         await page.locator('.statusbar-item', { hasText: /Proxy: test failed \(/ }).first().waitFor({ timeout: T });
         const { problems } = await problemRows();
