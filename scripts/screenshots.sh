@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Refreshes the README pictures in docs/images from the same code-server UI tests CI runs: builds, packages and
 # installs the extension in code-server on the prepared machine of test/vscode/run-in-code-server.sh, then
-#  - .ci/e2e/ui-smoke.js opens the Proxy Status view and runs Test Registry Connectivity:
+#  - .ci/e2e/ui-smoke.js opens the Proxy Status view in a 700 px sidebar and runs Test Registry Connectivity (the
+#    broken machine: Problems with each next step, a layer with its test row, the report):
 #    proxy-status.png, connectivity-tree.png, connectivity-report.png;
 #  - .ci/e2e/ui-lint-pictures.js opens three bad files of test/fixtures/pictures-workspace and the rule docs picker:
 #    lint-daemon-json.png, lint-dropin.png, lint-dockerfile.png, rule-docs-picker.png.

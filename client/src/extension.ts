@@ -5,7 +5,8 @@ import { registerCommands } from './commands';
 import { ConnectivityCommand } from './connectivity/command';
 import { CLIENT_NAME, ServerController } from './languageClient';
 import { registerStatusCommands } from './status/commands';
-import type { TreeNode, ViewState, WelcomeKey } from './status/model';
+import type { TreeNode } from './status/treeNode';
+import type { ViewState, WelcomeKey } from './status/viewState';
 import { StatusService } from './status/statusService';
 import { StatusTreeProvider } from './status/treeProvider';
 import { ServerStatusItem } from './statusItem';
@@ -33,7 +34,8 @@ export interface DoctorApi {
     treeItem(node: TreeNode): vscode.TreeItem;
   };
   connectivity: {
-    run(registries?: string[], token?: vscode.CancellationToken): Promise<ConnectivityReport | undefined>;
+    /** `deep`: "Verify with Docker" (dockerd itself contacts each registry, besides the modelled probes). */
+    run(registries?: string[], token?: vscode.CancellationToken, deep?: boolean): Promise<ConnectivityReport | undefined>;
     /** Text of the last report, as written to the "Docker Proxy Doctor: Connectivity" channel. */
     reportText(): string | undefined;
   };
@@ -67,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
       treeItem: (node) => tree.getTreeItem(node),
     },
     connectivity: {
-      run: (registries, token) => connectivity.run({ registries, token }),
+      run: (registries, token, deep) => connectivity.run({ registries, token, deep }),
       reportText: () => connectivity.reportText,
     },
   };

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { SETTINGS_SECTION } from '../../server/src/shared/protocol';
 import { RESTART_COMMAND } from './commands';
 import type { ServerController } from './languageClient';
-import { statusBarView } from './status/model';
+import { statusBarView } from './status/statusBar';
 import { statusBarEnabled } from './status/settings';
 import type { StatusService } from './status/statusService';
 import { STATUS_VIEW_ID } from './status/treeProvider';

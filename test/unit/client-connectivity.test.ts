@@ -81,6 +81,15 @@ describe('connectivity report text', () => {
     assert.equal(connectivitySummary(r).severity, 'warning');
   });
 
+  test('where Docker itself (the deep test) and the model disagree, the headline follows Docker', () => {
+    const r = connectivity();
+    r.results = r.results.filter((x) => x.layer === 'vscode' || x.layer === 'daemon');
+    r.results.push({ ...r.results[1], deep: true, outcome: 'ok', cause: undefined, causeId: undefined, action: undefined, durationMs: 2100 });
+    assert.deepEqual(connectivitySummary(r), { severity: 'info', text: 'Connectivity test: all 2 probes ok in 5012 ms.' });
+    assert.match(formatConnectivityReport(r), /\[OK\] daemon \(docker pull\) → registry-1\.docker\.io: ok \(2100 ms\)/);
+    assert.match(formatConnectivityReport(r), /\[FAIL\] daemon → registry-1\.docker\.io: fail/, 'the log keeps the modelled result too');
+  });
+
   test('the log text has phases, timings, the masked proxy, the NO_PROXY decision, cause and next step', () => {
     const r = connectivity();
     r.results[1].proxy = 'http://bob:secret@proxy.corp.example:3128';

@@ -1,6 +1,8 @@
 // "Docker Proxy Doctor: Test Registry Connectivity": pick registries, ask the server to probe them through every
 // layer (`dockerProxy/testConnectivity`), show its progress notifications in a cancellable notification, put the
 // per-layer results in the Proxy Status tree, the worst one in a notification and the whole report in a log channel.
+// "Verify with Docker" is the same run with `deep: true`: dockerd itself contacts each registry, and the view shows
+// that verdict beside the modelled one (status/testResults.ts lets it win where they disagree).
 // The probing itself is the server's; this file only moves data and handles every way the request can fail.
 import * as vscode from 'vscode';
 import {
@@ -10,13 +12,14 @@ import type { ConnectivityReport } from '../../../server/src/engine/status/repor
 import { maskCredentials } from '../../../server/src/engine/proxy/url';
 import type { ServerController } from '../languageClient';
 import { createMaskedLogChannel } from '../maskedChannel';
-import { describeRequestError } from '../status/model';
+import { describeRequestError } from '../status/requestErrors';
 import { connectivityParams, registriesFromSettings } from '../status/settings';
 import type { StatusService } from '../status/statusService';
 import { connectivitySummary, formatConnectivityReport } from './format';
 import { registriesInDockerfile, registryChoices } from './registries';
 
 export const TEST_CONNECTIVITY_COMMAND = 'dockerProxyDoctor.testConnectivity';
+export const VERIFY_WITH_DOCKER_COMMAND = 'dockerProxyDoctor.verifyWithDocker';
 export const SHOW_CONNECTIVITY_REPORT_COMMAND = 'dockerProxyDoctor.showConnectivityReport';
 export const CONNECTIVITY_CHANNEL = 'Docker Proxy Doctor: Connectivity';
 
@@ -28,6 +31,8 @@ export interface ConnectivityOptions {
   registries?: string[];
   /** Cancels like the notification's Cancel button (other extensions, tests). */
   token?: vscode.CancellationToken;
+  /** Also let Docker itself try each registry (`deep: true`): "Verify with Docker". */
+  deep?: boolean;
 }
 
 export class ConnectivityCommand implements vscode.Disposable {
@@ -54,6 +59,7 @@ export class ConnectivityCommand implements vscode.Disposable {
   register(context: vscode.ExtensionContext): void {
     context.subscriptions.push(
       vscode.commands.registerCommand(TEST_CONNECTIVITY_COMMAND, (opts?: unknown) => this.run(isOptions(opts) ? opts : {})),
+      vscode.commands.registerCommand(VERIFY_WITH_DOCKER_COMMAND, (opts?: unknown) => this.run({ ...(isOptions(opts) ? opts : {}), deep: true })),
       vscode.commands.registerCommand(SHOW_CONNECTIVITY_REPORT_COMMAND, () => this.showReport()),
       this,
     );
@@ -77,16 +83,21 @@ export class ConnectivityCommand implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Docker Proxy Doctor: ${describeRequestError(Requests.testConnectivity, new Error('the language server is not running'))}`);
       return undefined;
     }
-    const registries = opts.registries ?? (await this.pickRegistries());
+    const deep = opts.deep === true;
+    const registries = opts.registries ?? (await this.pickRegistries(deep));
     if (!registries || registries.length === 0) return undefined;
     const progressToken = `dpd-connectivity-${process.pid}-${++this.runs}`;
-    const params = connectivityParams(registries, progressToken);
+    const params = { ...connectivityParams(registries, progressToken), deep: deep || undefined };
     this.service.setConnectivity(undefined, true);
     let report: ConnectivityReport | undefined;
     let failure: string | undefined;
     try {
       report = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Docker Proxy Doctor: testing registry connectivity', cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: deep ? 'Docker Proxy Doctor: verifying with Docker (dockerd contacts each registry)' : 'Docker Proxy Doctor: testing registry connectivity',
+          cancellable: true,
+        },
         async (progress, uiToken) => {
           // One token for the server, cancelled by the notification's button or by the caller's token.
           const both = new vscode.CancellationTokenSource();
@@ -108,7 +119,7 @@ export class ConnectivityCommand implements vscode.Disposable {
             onCancel = token.onCancellationRequested(() => reject(new vscode.CancellationError()));
           });
           try {
-            progress.report({ message: `${registries.join(', ')}: probing every layer…` });
+            progress.report({ message: `${registries.join(', ')}: probing every layer${deep ? ' and asking dockerd' : ''}…` });
             return await Promise.race([client.sendRequest<ConnectivityReport>(Requests.testConnectivity, params, token), cancelled]);
           } finally {
             sub.dispose();
@@ -141,7 +152,7 @@ export class ConnectivityCommand implements vscode.Disposable {
   }
 
   /** Docker Hub, settings and the workspace's FROM lines, all picked; undefined when the user backs out. */
-  private async pickRegistries(): Promise<string[] | undefined> {
+  private async pickRegistries(deep = false): Promise<string[] | undefined> {
     const dockerfiles: Array<{ file: string; registries: string[] }> = [];
     try {
       const files = await vscode.workspace.findFiles(DOCKERFILE_GLOB, '**/node_modules/**', MAX_DOCKERFILES);
@@ -157,8 +168,10 @@ export class ConnectivityCommand implements vscode.Disposable {
     const picked = await vscode.window.showQuickPick(
       choices.map((c) => ({ label: c.registry, description: c.origin, picked: c.picked })),
       {
-        title: 'Docker Proxy Doctor: test registry connectivity',
-        placeHolder: 'Registries to probe through every Docker layer (Enter to start)',
+        title: deep ? 'Docker Proxy Doctor: verify with Docker' : 'Docker Proxy Doctor: test registry connectivity',
+        placeHolder: deep
+          ? 'Registries dockerd itself should contact, besides probing every layer (Enter to start)'
+          : 'Registries to probe through every Docker layer (Enter to start)',
         canPickMany: true,
         matchOnDescription: true,
       },

@@ -1,10 +1,11 @@
-// Commands of the Proxy Status view: refresh, settings, open a value's file at its line, copy a (masked) value, explain.
+// Commands of the Proxy Status view: refresh, settings, open a value's file at its line, copy a (masked) value, explain,
+// and fix a problem with the fix its finding carries.
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../../server/src/shared/protocol';
 import { maskCredentials } from '../../../server/src/engine/proxy/url';
 import { showRuleDocs } from '../commands';
 import type { ServerController } from '../languageClient';
-import type { TreeNode } from './model';
+import type { TreeNode } from './treeNode';
 import type { StatusService } from './statusService';
 import { OPEN_SOURCE_COMMAND } from './treeProvider';
 
@@ -14,6 +15,7 @@ export const StatusCommands = {
   copyValue: 'dockerProxyDoctor.status.copyValue',
   explain: 'dockerProxyDoctor.status.explain',
   openSource: OPEN_SOURCE_COMMAND,
+  fix: 'dockerProxyDoctor.status.fix',
 } as const;
 
 const DOCS_ID = /^[A-Z]{2}\d{3}$/;
@@ -34,6 +36,17 @@ export function registerStatusCommands(context: vscode.ExtensionContext, server:
     return true;
   });
   reg(StatusCommands.explain, (node: unknown) => explain(context, server, node));
+  reg(StatusCommands.fix, (node: unknown) => fix(context, server, node));
+}
+
+/**
+ * "Fix" on a problem: runs the command its finding carries (only this extension's commands get this far, see
+ * treeNode.ts fixOf); a node without one shows its rule page instead, so the button never does nothing.
+ */
+async function fix(context: vscode.ExtensionContext, server: ServerController, node: unknown): Promise<unknown> {
+  if (!isNode(node)) return false;
+  if (node.fix) return vscode.commands.executeCommand(node.fix.command, ...(node.fix.arguments ?? []));
+  return explain(context, server, node);
 }
 
 async function openSource(server: ServerController, node: unknown): Promise<boolean> {

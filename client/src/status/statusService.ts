@@ -7,7 +7,9 @@ import * as vscode from 'vscode';
 import { Requests, SETTINGS_SECTION } from '../../../server/src/shared/protocol';
 import type { ConnectivityReport, ProxyStatusReport } from '../../../server/src/engine/status/report';
 import type { ServerController } from '../languageClient';
-import { describeRequestError, type ViewState } from './model';
+import { commandLogLines } from './detailsNode';
+import { describeRequestError } from './requestErrors';
+import type { ViewState } from './viewState';
 import { machineParams } from './settings';
 
 export const REFRESH_DEBOUNCE_MS = 300;
@@ -39,6 +41,7 @@ export class StatusService implements vscode.Disposable {
   private inFlight: vscode.CancellationTokenSource | undefined;
   private generation = 0;
   private pending: Promise<void> = Promise.resolve();
+  private lastOutcomes: string | undefined;
 
   constructor(
     private readonly server: ServerController,
@@ -136,7 +139,14 @@ export class StatusService implements vscode.Disposable {
       if (mine !== this.generation) return;
       if (!report || !Array.isArray(report.layers)) throw new Error('the server sent no report');
       this.update({ report, error: undefined, loading: false });
-      this.output.debug(`proxy status: ${report.health}, ${report.layers.length} layers, docker ${report.docker?.state}`);
+      // The command log lives here (one line) and under the view's collapsed Details node, not at the top of the view;
+      // a refresh whose commands ended as before logs at debug level only, so the channel is not flooded.
+      const commands = commandLogLines(report).join('; ');
+      const line = `proxy status (${reason}): ${report.health}, docker ${report.docker?.state}; ${commands || 'no command run'}`;
+      const outcomes = report.commands.map((c) => `${c.command}\0${c.outcome}`).join('\n');
+      if (outcomes !== this.lastOutcomes) this.output.info(line);
+      else this.output.debug(line);
+      this.lastOutcomes = outcomes;
     } catch (e) {
       if (mine !== this.generation) return;
       const error = describeRequestError(Requests.status, e);

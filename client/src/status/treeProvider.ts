@@ -1,8 +1,10 @@
-// Draws the model's nodes (status/model.ts) in the Proxy Status tree view and keeps the view's message line and the
+// Draws the view's nodes (status/tree.ts) in the Proxy Status tree view and keeps the view's message line and the
 // welcome-content context key in step with the service's state. No Docker knowledge here.
 import * as vscode from 'vscode';
 import type { Health } from '../../../server/src/engine/status/report';
-import { buildTree, viewMessage, welcomeKey, type TreeNode, type WelcomeKey } from './model';
+import { buildTree } from './tree';
+import type { TreeNode } from './treeNode';
+import { viewMessage, welcomeKey, type WelcomeKey } from './viewState';
 import type { StatusService } from './statusService';
 
 export const STATUS_VIEW_ID = 'dockerProxyDoctor.status';
@@ -19,7 +21,8 @@ const HEALTH_ICONS: Record<Health, [string, string | undefined]> = {
 function iconOf(node: TreeNode): vscode.ThemeIcon {
   const [id, color] = HEALTH_ICONS[node.health] ?? HEALTH_ICONS.unknown;
   if (node.icon) {
-    const tint = node.icon === 'info' ? 'problemsInfoIcon.foreground' : node.icon === 'circle-slash' ? 'disabledForeground' : color;
+    const tint = node.icon === 'info' ? 'problemsInfoIcon.foreground'
+      : node.icon === 'circle-slash' || node.kind === 'details' ? 'disabledForeground' : color;
     return new vscode.ThemeIcon(node.icon, tint ? new vscode.ThemeColor(tint) : undefined);
   }
   return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
@@ -56,9 +59,8 @@ export class StatusTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.roots = this.welcome === 'none' ? buildTree(state.report, state.connectivity) : [];
     void vscode.commands.executeCommand('setContext', WELCOME_CONTEXT_KEY, this.welcome);
     this.view.message = viewMessage(state);
-    this.view.badge = state.report && state.report.counts.error + state.report.counts.warning > 0
-      ? { value: state.report.counts.error + state.report.counts.warning, tooltip: 'Proxy problems (errors and warnings)' }
-      : undefined;
+    const problems = this.roots.find((n) => n.kind === 'problems')?.children.length ?? 0;
+    this.view.badge = problems > 0 ? { value: problems, tooltip: 'Proxy problems (see the Problems node)' } : undefined;
     this.emitter.fire(undefined);
     this.rendered.fire(this.roots);
   }

@@ -1,6 +1,8 @@
-// Real VS Code (code-server) tests of the Proxy Status view, the status bar health and the connectivity command,
-// against the real language server and the prepared machine of run-in-code-server.sh (DOCKER_CONFIG with a
-// config.json that has an httpProxy with the password "s3cretpw" and no httpsProxy; no dockerd running).
+// Real VS Code (code-server) tests of the Proxy Status view (Problems first, each with its next step and inline Open
+// File; layers; Details collapsed; icons that follow findings), the status bar health (the last test included), the
+// connectivity command and Verify with Docker, against the real language server and the prepared machine of
+// run-in-code-server.sh (DOCKER_CONFIG with a config.json that has an httpProxy with the password "s3cretpw" and no
+// httpsProxy; no dockerd running).
 // The server side (`dockerProxy/status`, `dockerProxy/testConnectivity`) comes from the status and probe branches.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -9,7 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, SETTINGS_SECTION } from '../../../server/src/shared/protocol';
 import type { ConnectivityReport } from '../../../server/src/engine/status/report';
-import { flatten, type TreeNode, type ViewState, type WelcomeKey } from '../../../client/src/status/model';
+import { flatten, probeHealth, type TreeNode, type ViewState, type WelcomeKey } from '../../../client/src/status/model';
 import { WAIT_MS, waitFor } from './helpers';
 
 interface DoctorApi {
@@ -25,7 +27,7 @@ interface DoctorApi {
     treeItem(node: TreeNode): vscode.TreeItem;
   };
   connectivity: {
-    run(registries?: string[], token?: vscode.CancellationToken): Promise<ConnectivityReport | undefined>;
+    run(registries?: string[], token?: vscode.CancellationToken, deep?: boolean): Promise<ConnectivityReport | undefined>;
     reportText(): string | undefined;
   };
 }
@@ -44,6 +46,22 @@ function iconId(api: DoctorApi, node: TreeNode): string {
   const icon = api.status.treeItem(node).iconPath;
   assert.ok(icon instanceof vscode.ThemeIcon, `${node.id} has no ThemeIcon`);
   return icon.id;
+}
+
+/** The view's inline/context menu entries from the manifest, matched against a row the way VS Code's `when` does. */
+function menuCommandsFor(node: TreeNode, group: RegExp): string[] {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+  const items = ext.packageJSON.contributes.menus['view/item/context'] as Array<{ command: string; when: string; group?: string }>;
+  return items.filter((i) => group.test(i.group ?? '')).filter((i) => {
+    const re = /viewItem =~ \/(.+)\/$/.exec(i.when);
+    return !!re && new RegExp(re[1]).test(node.contextValue);
+  }).map((i) => i.command);
+}
+
+function problems(api: DoctorApi): TreeNode {
+  const node = api.status.tree()[0];
+  assert.equal(node?.id, 'problems', `the view must open with Problems; roots: ${api.status.tree().map((n) => n.id).join(', ')}`);
+  return node;
 }
 
 function layer(api: DoctorApi, id: string): TreeNode {
@@ -82,21 +100,81 @@ suite('Proxy Status view and connectivity test', () => {
     if (original !== undefined) fs.writeFileSync(configJson(), original);
   });
 
-  test('the tree shows Docker and one branch per layer, each with its health icon', () => {
+  test('the tree opens with Problems (expanded), then Docker and one closed branch per layer with its health icon, then Details (collapsed)', () => {
     const state = api.status.state();
     assert.ok(state.report, `no status report: ${state.error ?? '(no error either)'}`);
     assert.equal(api.status.welcome(), 'none');
     const roots = api.status.tree();
-    assert.equal(roots[0].id, 'docker');
+    assert.deepEqual(roots.map((n) => n.id), ['problems', 'docker', ...LAYERS.map((l) => `layer/${l}`), 'details']);
+    assert.equal(api.status.treeItem(roots[0]).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
     for (const id of LAYERS) {
       const node = layer(api, id);
       assert.equal(iconId(api, node), ICON_OF_HEALTH[node.health], `${id}: icon does not match health ${node.health}`);
+      assert.notEqual(api.status.treeItem(node).collapsibleState, vscode.TreeItemCollapsibleState.Expanded, `${id} is open`);
     }
     // No dockerd on this machine's default socket: "daemon down" (or no docker CLI at all on a bare machine).
     const docker = state.report.docker.state;
     assert.ok(docker === 'daemon-down' || docker === 'not-installed', `docker state ${docker}: ${state.report.docker.message ?? ''}`);
-    assert.equal(iconId(api, roots[0]), 'warning');
-    assert.ok(state.report.docker.message, 'a daemon that is down needs a next step');
+    assert.equal(iconId(api, roots[1]), 'warning');
+    assert.equal(roots[1].children.length, 0, 'the command log is not under Docker any more');
+    const details = roots.at(-1)!;
+    assert.equal(api.status.treeItem(details).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.equal(details.children.length, state.report.commands.length);
+    assert.ok(details.children.every((c) => c.kind === 'command'));
+  });
+
+  test('Problems: each problem in one short line naming its layer, with its next step beside it; Open File inline opens the file at the line', async () => {
+    const report = api.status.state().report!;
+    const node = problems(api);
+    assert.equal(node.label, 'Problems');
+    const rows = node.children;
+    // the daemon is down, and config.json has httpProxy without httpsProxy (CC008)
+    const docker = rows[0];
+    assert.match(docker.label, /^Docker: (daemon not running|not installed)$/);
+    assert.ok(docker.description, 'the Docker problem needs its next step');
+    const cc008 = rows.find((r) => /\/client-config\/CC008$/.test(r.id));
+    assert.ok(cc008, `no CC008 problem: ${rows.map((r) => r.label).join(' | ')}`);
+    assert.match(cc008.label, /^config\.json: httpProxy is set but httpsProxy is not/);
+    assert.equal(cc008.description, 'Add httpsProxy');
+    const expected = report.findings.filter((f) => f.severity !== 'info').length + 1;
+    assert.equal(rows.length, expected, `one row per warning/error finding plus Docker: ${rows.map((r) => r.label).join(' | ')}`);
+    for (const row of rows) {
+      assert.ok(row.label.length + (row.description ?? "").length <= 100, `too long for a 700 px sidebar: ${row.label} · ${row.description}`);
+      assert.ok(row.description, `no description (next step) on ${row.label}: ${row.description}`);
+      assert.ok(row.tooltip && row.tooltip.length > row.label.length, `no tooltip with the whole story on ${row.label}`);
+      assert.equal(iconId(api, row), ICON_OF_HEALTH[row.health]);
+      if (row.open) assert.ok(menuCommandsFor(row, /^inline/).includes('dockerProxyDoctor.status.openSource'), `no inline Open File on ${row.label}`);
+      assert.equal(menuCommandsFor(row, /^inline/).includes('dockerProxyDoctor.status.fix'), !!row.fix, `Fix is inline exactly when the finding carries a fix: ${row.label}`);
+    }
+    assert.ok(cc008.open && path.resolve(cc008.open.path) === path.resolve(configJson()), `CC008 opens ${JSON.stringify(cc008.open)}`);
+    const opened = waitFor(vscode.window.onDidChangeActiveTextEditor, () => {
+      const e = vscode.window.activeTextEditor;
+      return e && path.resolve(e.document.uri.fsPath) === path.resolve(configJson()) ? e : undefined;
+    }, 'config.json to open from the Problems row');
+    assert.equal(await vscode.commands.executeCommand('dockerProxyDoctor.status.openSource', cc008), true);
+    const editor = await opened;
+    assert.equal(editor.selection.active.line, cc008.open.line ?? 0);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('icons follow findings: no value is green under a warning or error of its layer that points at its line', () => {
+    const report = api.status.state().report!;
+    let checked = 0;
+    for (const l of report.layers) {
+      const branch = layer(api, l.id);
+      for (const v of l.values) {
+        if (!v.source.path || v.overridden) continue;
+        const about = l.findings.filter((f) => f.severity !== 'info' && [f.source, ...(f.related ?? [])]
+          .some((s) => s?.path === v.source.path && s?.line !== undefined && s.line === v.source.line));
+        if (!about.length) continue;
+        const row = branch.children.find((c) => c.kind === 'value' && c.open?.path === v.source.path && c.open?.line === v.source.line);
+        assert.ok(row, `no row for ${v.name}`);
+        assert.notEqual(iconId(api, row), 'pass', `${v.name} is green under ${about.map((f) => f.id).join(', ')}`);
+        checked++;
+      }
+    }
+    // CC012 (credentials in httpProxy) points at the httpProxy line of config.json
+    assert.ok(checked > 0, 'the prepared machine has a warning on a value line (CC012 on httpProxy); none was found');
   });
 
   test('client config: the masked httpProxy from DOCKER_CONFIG/config.json, a warning for the missing httpsProxy, click opens the file at the line', async () => {
@@ -199,12 +277,42 @@ suite('Proxy Status view and connectivity test', () => {
     for (const r of report.results) {
       assert.equal(r.registry, registry);
       assert.notEqual(r.outcome, 'ok', `${r.layer} reached a closed port?`);
-      const probe = layer(api, r.layer).children.find((c) => c.kind === 'probe' && c.label.startsWith(`${registry}: ${r.outcome} `));
-      assert.ok(probe, `no probe row for ${r.layer} in the tree`);
-      assert.equal(iconId(api, probe), r.outcome === 'timeout' ? 'watch' : r.outcome === 'skipped' || r.outcome === 'cancelled' ? 'circle-slash' : 'error');
+      const rows = layer(api, r.layer).children.filter((c) => c.kind === 'probe');
+      assert.equal(rows.length, 1, `one row per layer and registry under ${r.layer}`);
+      assert.ok(rows[0].label.startsWith(`${registry}: ${r.outcome} `), `probe row for ${r.layer}: ${rows[0].label}`);
+      assert.equal(rows[0].children.length, 0, 'phases are in the tooltip');
+      assert.equal(iconId(api, rows[0]), r.outcome === 'timeout' ? 'watch' : r.outcome === 'skipped' || r.outcome === 'cancelled' ? 'circle-slash' : 'error');
+      if (probeHealth(r.outcome) === 'error') {
+        const problem = problems(api).children.find((p) => p.id === `problems/test/${r.layer}/${registry}`);
+        assert.ok(problem, `the failed ${r.layer} result is not among the Problems`);
+        assert.ok(problem.label.includes(registry) && problem.description, `${problem.label} · ${problem.description}`);
+      }
     }
     const text = api.connectivity.reportText();
     assert.ok(text && text.includes(registry), `report text: ${text}`);
+    assert.match(api.status.statusBarText(), /Proxy: test failed \(/, 'the last test feeds the status bar item');
+  });
+
+  test('Verify with Docker: a deep run shows Docker\'s own result in the same daemon row, and it decides the row\'s icon', async function () {
+    this.timeout(180_000);
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('dockerProxyDoctor.verifyWithDocker'), 'Verify with Docker is not registered');
+    const title = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.menus['view/title'] as Array<{ command: string }>;
+    assert.ok(title.some((t) => t.command === 'dockerProxyDoctor.verifyWithDocker'), 'Verify with Docker is not in the view title');
+    const registry = `127.0.0.1:${await closedPort()}`;
+    const report = await api.connectivity.run([registry], undefined, true);
+    assert.ok(report, 'no report from the deep run');
+    const deep = report.results.find((r) => r.deep && r.registry === registry);
+    const skipped = report.notProbed?.find((n) => n.layer === 'daemon');
+    assert.ok(deep || skipped, `the deep run neither ran docker pull nor said why not: ${JSON.stringify(report.results.map((r) => [r.layer, r.deep, r.outcome]))}`);
+    const rows = layer(api, 'daemon').children.filter((c) => c.kind === 'probe');
+    assert.ok(rows.length <= 1, 'the deep and the modelled result share one row');
+    if (deep) {
+      assert.equal(rows.length, 1);
+      assert.match(rows[0].tooltip!, /docker pull/);
+      const verdict = ['ok', 'fail', 'timeout', 'unreachable'].includes(deep.outcome);
+      if (verdict) assert.equal(rows[0].health, probeHealth(deep.outcome), 'Docker\'s own verdict decides the row');
+    }
   });
 
   test('connectivity: cancelling a run against a registry that never answers ends it at once, not at the probe timeout', async function () {
