@@ -37,12 +37,12 @@ function render(value: unknown, depth: number, unit: string, eol: string, compac
  * the last property of its object, indented like the file. Every other byte stays as it was (jsonc-parser's
  * formatter would re-lay neighbouring values).
  */
-function setOne(text: string, path: readonly string[], value: unknown): string {
+function setOne(text: string, path: readonly string[], value: unknown, fresh: boolean): string {
   const doc = parseDocument(text, 'daemon-json') as JsonDocument;
   const eol = doc.lines.eol;
   const firstIndent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
   const indentUnit = firstIndent.startsWith('\t') ? '\t' : ' '.repeat(firstIndent.length || 2);
-  const compact = !/\n[ \t]*"/.test(text);
+  const compact = !fresh && !/\n[ \t]*"/.test(text);
   let node = doc.json.root as Node | undefined;
   if (!node) return render(nest(path, value), 0, indentUnit, eol, compact) + eol;
   for (let i = 0; i < path.length; i++) {
@@ -81,8 +81,10 @@ function nest(path: readonly string[], value: unknown): unknown {
 export function setJsonValues(text: string, values: ReadonlyArray<{ path: string[]; value: unknown }>): string {
   const bom = text.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
   let current = bom ? text.slice(1) : text;
-  if (current.trim() === '') current = '{}\n';
-  for (const v of values) current = setOne(current, v.path, v.value);
+  // A new or empty file is written in Docker's own layout (two spaces); an existing one keeps its layout.
+  const fresh = current.trim() === '' || current.trim() === '{}';
+  if (fresh) current = '{}\n';
+  for (const v of values) current = setOne(current, v.path, v.value, fresh);
   return bom + current;
 }
 
