@@ -263,6 +263,10 @@ export async function runSetup(args: SetupArgs, io: SetupIo): Promise<number> {
     return plan.blocked.length && planIsEmpty(plan) ? 1 : 0;
   }
 
+  if (planIsEmpty(plan)) {
+    io.out(args.format === 'json' ? JSON.stringify({ ...(planJson(plan) as object), applied: null, ran: [], toRun: [] }, null, 2) + '\n' : formatPlanText(plan));
+    return plan.blocked.length ? 1 : 0;
+  }
   // Root-owned files when we are not root (on this machine): staged for `sudo install`, shown to the user.
   const isRoot = process.getuid?.() === 0;
   const direct = plan.changes.filter((c) => !thisMachine || isRoot || c.owner !== 'root');
