@@ -11,7 +11,7 @@ import { parseDocument, type ComposeDocument } from '../engine/document';
 import { maskCredentials } from '../engine/proxy/url';
 import { planIsEmpty, planSetup, SETUP_LAYERS, SetupInputError, shellWord, type PlanCommand, type SetupContext, type SetupLayer, type SetupPlan } from '../engine/setup';
 import { createNodeMachine, runFile } from '../node/machine';
-import { applyChanges, SetupWriteError, undoLastSetup, writeAtomic, type ApplyResult } from '../node/setupWriter';
+import { applyChanges, defaultStateDir, rootUndoLines, SetupWriteError, stageRootChanges, undoLastSetup, type ApplyResult } from '../node/setupWriter';
 
 export class SetupUsageError extends Error {}
 
@@ -113,8 +113,7 @@ function machineFor(args: SetupArgs): { machine: Machine; thisMachine: boolean; 
 
 function stateDirFor(args: SetupArgs, machine: Machine): string {
   if (args.stateDir) return args.stateDir;
-  const base = machine.env.XDG_STATE_HOME || path.join(machine.homeDir, '.local', 'state');
-  const dir = path.join(base, 'docker-proxy-doctor');
+  const dir = defaultStateDir(machine.env, machine.homeDir);
   return args.root === '/' ? dir : path.join(args.root, dir);
 }
 
@@ -237,6 +236,8 @@ export async function runSetup(args: SetupArgs, io: SetupIo): Promise<number> {
         if (r.failed) code = 1;
       } else lines.push('  then recreate the builder as it was:', ...cmds.map((c) => `    ${c.display}`));
     }
+    const rootLines = await rootUndoLines(result.sessionDir);
+    if (rootLines.length) lines.push('  root-owned files: run', ...rootLines.map((l) => `    ${l}`));
     lines.push('Restart dockerd (and reload systemd) for the daemon to read the restored files.');
     io.out(args.format === 'json' ? JSON.stringify({ undone: result.sessionDir, restored: result.restored, removed: result.removed }, null, 2) + '\n' : lines.join('\n') + '\n');
     return code;
@@ -277,16 +278,9 @@ export async function runSetup(args: SetupArgs, io: SetupIo): Promise<number> {
   try {
     const undo = plan.commands.flatMap((c) => c.undo ?? []);
     applied = await applyChanges(direct, { root: args.root, stateDir }, undo);
-    for (const c of staged) {
-      const file = path.join(applied.sessionDir, `staged-${path.basename(c.path)}`);
-      await writeAtomic(file, c.after, 0o600); // holds the password when there is one: its owner only
-      if (c.before !== undefined) {
-        const backup = path.join(applied.sessionDir, `before-${path.basename(c.path)}`);
-        await writeAtomic(backup, c.before, 0o600);
-        backups.push(`Backup of ${c.path}: ${backup} (to undo: sudo install -m ${(c.mode & 0o777).toString(8).padStart(4, '0')} ${shellWord(backup)} ${shellWord(c.path)})`);
-      }
-      extra.push(`sudo install -m ${(c.mode & 0o777).toString(8).padStart(4, '0')} ${shellWord(file)} ${shellWord(c.path)}`);
-    }
+    const stagedRoot = await stageRootChanges(applied.sessionDir, staged);
+    extra.push(...stagedRoot.install);
+    for (const b of stagedRoot.backups) backups.push(`Backup of ${b.path}: ${b.backup}`);
   } catch (e) {
     if (e instanceof SetupWriteError) { io.out(`setup: ${e.message}\n`); return 1; }
     io.out(`setup: could not write: ${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}; files written before the error are backed up, run setup --undo to restore them.\n`);

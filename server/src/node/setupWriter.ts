@@ -181,3 +181,61 @@ export async function undoLastSetup(options: WriterOptions): Promise<UndoResult 
   await writeAtomic(path.join(dir, MANIFEST), JSON.stringify(manifest, null, 2) + '\n', 0o600);
   return { sessionDir: dir, restored, removed, undoCommands: manifest.undoCommands };
 }
+
+/** `$XDG_STATE_HOME/docker-proxy-doctor`, else `~/.local/state/docker-proxy-doctor`. */
+export function defaultStateDir(env: Readonly<Record<string, string | undefined>>, home: string): string {
+  return path.join(env.XDG_STATE_HOME || path.join(home, '.local', 'state'), 'docker-proxy-doctor');
+}
+
+const ROOT_UNDO = 'root-undo.txt';
+
+function octal(mode: number): string {
+  return (mode & 0o777).toString(8).padStart(4, '0');
+}
+
+function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Root-owned changes for a user who is not root: each new text staged in the session directory (mode 0600: it may
+ * hold the password), a copy of the current file beside it, and the `sudo install` lines that put them in place.
+ * The lines that undo them are kept in the session for `undoLastSetup`'s caller.
+ */
+export async function stageRootChanges(sessionDir: string, changes: readonly FileChange[]): Promise<{ install: string[]; backups: Array<{ path: string; backup: string }> }> {
+  const install: string[] = [];
+  const undo: string[] = [];
+  const backups: Array<{ path: string; backup: string }> = [];
+  for (const [i, c] of changes.entries()) {
+    const name = `${String(i).padStart(2, '0')}-${path.basename(c.path)}`;
+    const staged = path.join(sessionDir, `staged-${name}`);
+    await writeAtomic(staged, c.after, 0o600);
+    install.push(`sudo install -D -m ${octal(c.mode)} ${shellQuote(staged)} ${shellQuote(c.path)}`);
+    if (c.before !== undefined) {
+      const backup = path.join(sessionDir, `before-${name}`);
+      await writeAtomic(backup, c.before, 0o600);
+      backups.push({ path: c.path, backup });
+      undo.push(`sudo install -m ${octal(c.mode)} ${shellQuote(backup)} ${shellQuote(c.path)}`);
+    } else {
+      undo.push(`sudo rm -f ${shellQuote(c.path)}`);
+    }
+  }
+  if (undo.length) await writeAtomic(path.join(sessionDir, ROOT_UNDO), undo.join('\n') + '\n', 0o600);
+  return { install, backups };
+}
+
+/** The `sudo` lines that undo a session's root-owned files (empty when it had none). */
+export async function rootUndoLines(sessionDir: string): Promise<string[]> {
+  try {
+    return (await fs.readFile(path.join(sessionDir, ROOT_UNDO), 'utf8')).split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+/** A script holding commands with secrets (mode 0700, readable by its owner only), run as `sh <script>`. */
+export async function stageScript(sessionDir: string, name: string, commands: readonly string[][]): Promise<string> {
+  const file = path.join(sessionDir, name);
+  await writeAtomic(file, ['#!/bin/sh', 'set -e', ...commands.map((argv) => argv.map(shellQuote).join(' ')), ''].join('\n'), 0o700);
+  return file;
+}
