@@ -40,7 +40,7 @@ async function main() {
 
     const asked = await step('Set Up Proxy… from the palette asks for the proxy, user, password (masked), NO_PROXY and layers', async () => {
       await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } });
-      await runPaletteCommand(page, 'Docker Proxy Doctor: Set Up Proxy…', T);
+      await runPaletteCommand(page, 'Docker Proxy Doctor: Set Up Proxy', T);
       await page.locator('.quick-input-widget', { hasText: 'proxy URL' }).waitFor({ timeout: 60000 });
       await answer(page, 'http://127.0.0.1:3128', 'setup-command.png');
       await page.locator('.quick-input-widget', { hasText: 'user (optional)' }).waitFor({ timeout: T });

@@ -19,12 +19,14 @@ function configJson(): string {
 
 suite('Set Up Proxy', () => {
   let original = '';
+  let applied = false;
   suiteSetup(async () => {
     await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
     original = fs.readFileSync(configJson(), 'utf8');
   });
-  suiteTeardown(() => {
+  suiteTeardown(async () => {
     // Whatever happened, the prepared machine goes back as it was for the suites that follow.
+    if (applied) await vscode.commands.executeCommand('dockerProxyDoctor.undoSetup');
     if (fs.readFileSync(configJson(), 'utf8') !== original) fs.writeFileSync(configJson(), original);
   });
 
@@ -43,13 +45,14 @@ suite('Set Up Proxy', () => {
       proxy: 'http://127.0.0.1:3128', user: 'alice', password: PASSWORD, noProxy: ['localhost', '127.0.0.1', '::1'],
       layers: ['daemon', 'client-config'], apply: true, verify: false,
     });
+    applied = !!run.sessionDir;
     assert.ok(run.plan, 'a plan was made');
     const paths = run.plan.changes.map((c) => c.path);
     assert.ok(paths.includes(configJson()), `config.json is in the plan: ${paths.join(', ')}`);
 
     // The preview: one tab titled after the change count, its texts masked.
     const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
-    assert.ok(tabs.some((l) => /^Set Up Proxy: \d+ file change\(s\)$/.test(l)), `tabs: ${tabs.join(' | ')}`);
+    assert.ok(tabs.some((l) => /^Set Up Proxy: \d+ file change\(s\)/.test(l)), `tabs: ${tabs.join(' | ')}`);
     for (const c of run.plan.changes) assert.ok(!c.diff.includes(ENCODED) && !c.title.includes(ENCODED));
 
     // config.json: written by VS Code with the proxy for containers, the rest of the file kept.
@@ -75,6 +78,7 @@ suite('Set Up Proxy', () => {
     assert.deepEqual(again.plan?.changes, []);
 
     const undo = await vscode.commands.executeCommand<{ restored: string[] }>('dockerProxyDoctor.undoSetup');
+    applied = false;
     assert.ok(undo.restored.includes(configJson()));
     assert.equal(fs.readFileSync(configJson(), 'utf8'), original, 'undo restores every byte');
   });
