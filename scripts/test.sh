@@ -99,6 +99,8 @@ do_dockerd() {
   node --test-reporter=spec out/test/dockerd/crosscheck.js || rc=1
   # The status engine against the same dockerd 26 and trixie's buildx 0.13 (fails when it ran 0 tests).
   node_tests dockerd-status out/test/dockerd/status.test.js || rc=1
+  # setup --apply against the same dockerd: a pull through squid with Basic auth before and after (issue 17).
+  node_tests dockerd-setup out/test/dockerd/setup.test.js || rc=1
   return $rc
 }
 do_buildx()    { node_tests buildx out/test/buildx/; }

@@ -12,6 +12,7 @@ import { StatusTreeProvider } from './status/treeProvider';
 import { ServerStatusItem } from './statusItem';
 import { startWhenNeeded } from './lazyStart';
 import { registerExplain } from './explain';
+import { SetupCommand } from './setup/command';
 
 let controller: ServerController | undefined;
 
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
   registerCommands(context, server);
   registerStatusCommands(context, server, service);
   connectivity.register(context);
+  new SetupCommand().register(context);
   registerExplain(context, output);
   context.subscriptions.push(startWhenNeeded(server, tree.view));
   return {

@@ -8,6 +8,7 @@ import { formatJson, formatSarif, formatText, type FileFindings } from './cli/fo
 import { runStatus, type StatusArgs } from './cli/status';
 import { runTest, TestUsageError } from './cli/test';
 import { ExplainUsageError, runExplain } from './cli/explain';
+import { parseSetupArgs, runSetup, SetupUsageError } from './cli/setup';
 import { version } from '../../package.json';
 
 const USAGE = `Usage:
@@ -18,6 +19,9 @@ const USAGE = `Usage:
                            [--layer cli-shell|client-config|daemon|builder]... [--docker PATH] [--resolve HOST=ADDRESS]...
   docker-proxy-doctor explain [--format text|json] [FILE]
   docker-proxy-doctor lsp --stdio | --node-ipc | --socket=PORT
+  docker-proxy-doctor setup --proxy URL [--user USER --password-stdin] [--no-proxy LIST] [--container-proxy URL] [--ca FILE]
+                            [--layer daemon|client-config|builder|dockerfiles]... [--dockerfile FILE]... [--compose FILE]...
+                            [--format text|json] [--apply | --undo] [--root DIR] [--docker PATH] [--state-dir DIR]
   docker-proxy-doctor --version | --help
 
 lint    Checks Dockerfiles, daemon.json, ~/.docker/config.json, docker.service drop-ins, Compose files, CI workflows
@@ -38,6 +42,14 @@ test    Probes registries (default Docker Hub) through the proxy each layer woul
 explain Reads a log (FILE, or stdin: docker build . 2>&1 | docker-proxy-doctor explain) and prints each known
         Docker proxy error once, with its line number, cause, layer and next action. Exit 1 when it found one.
 lsp     Starts the language server (server.js beside this file) for editors other than VS Code: Neovim, Helix, Emacs.
+setup   Plans one proxy for every layer: the daemon (daemon.json "proxies" or the drop-in it already uses, % as %%,
+        rootless paths), config.json "proxies" for the entry of the current daemon host (every other key kept),
+        docker-container builders (recreated with env.*_proxy driver options), and --dockerfile files (baked proxies
+        removed). Loopback proxies are rewritten per consumer (docker0 gateway, 10.0.2.2 rootless, host.docker.internal
+        on Desktop). Prints the plan (diffs masked; --format json: changes[] with path and diff, commands[]);
+        --apply writes it (a backup of each file first, atomic writes, mode and owner kept) and runs the commands it
+        may; --undo restores the last run byte for byte. NO_PROXY defaults to localhost,127.0.0.1,::1, the daemon's
+        insecure registries and mirrors, and --compose service names. Exit 1 when a layer could not be set.
 `;
 
 class UsageError extends Error {}
@@ -202,6 +214,12 @@ function startLanguageServer(rest: string[]): Promise<number> {
   return new Promise<number>(() => undefined);
 }
 
+async function readAllStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -228,6 +246,13 @@ async function main(argv: string[]): Promise<number> {
       }
     case 'lsp':
       return startLanguageServer(rest);
+    case 'setup':
+      try {
+        return await runSetup(parseSetupArgs(rest), { out: (text) => process.stdout.write(text), readStdin: readAllStdin });
+      } catch (error) {
+        if (error instanceof SetupUsageError) throw new UsageError(error.message);
+        throw error;
+      }
     case '--version':
     case '-v':
       process.stdout.write(`${version}\n`);

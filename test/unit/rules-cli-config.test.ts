@@ -257,6 +257,18 @@ describe('CC007 client-loopback-proxy', () => {
     assert.equal(only(lintCfg(text), 'CC007').length, 2);
     assert.equal(only(lintCfg(GOOD), 'CC007').length, 0);
   });
+  test('issue 17: each fix rewrites every loopback field of the entry and names the condition it needs on Linux', () => {
+    const text = cfg({ default: { httpProxy: 'http://127.0.0.1:3128', httpsProxy: 'http://127.0.0.1:3128', noProxy: NO } });
+    const [f] = only(lintCfg(text), 'CC007');
+    assert.deepEqual(f.fixes.map((x) => x.safe), [false, false]);
+    assert.match(f.fixes[0].title, /does not resolve in containers unless every run and build adds --add-host=host\.docker\.internal:host-gateway, and the proxy must listen on the bridge address/);
+    const viaName = JSON.parse(applyFix(text, f.fixes[0])).proxies.default;
+    assert.deepEqual([viaName.httpProxy, viaName.httpsProxy], ['http://host.docker.internal:3128', 'http://host.docker.internal:3128']);
+    assert.match(f.fixes[1].title, /172\.17\.0\.1.*must also listen on 172\.17\.0\.1/);
+    const fixed = applyFix(text, f.fixes[1]);
+    assert.deepEqual(only(lintCfg(fixed), 'CC007'), [], 'no loopback field is left behind');
+    assert.equal(JSON.parse(fixed).proxies.default.httpsProxy, 'http://172.17.0.1:3128');
+  });
   test('a host that merely starts with 127 or localhost is fine', () => {
     const text = cfg({ default: { httpProxy: 'http://localhost-proxy.corp:3128', httpsProxy: 'http://127proxy.corp:3128', noProxy: NO } });
     assert.equal(only(lintCfg(text), 'CC007').length, 0);

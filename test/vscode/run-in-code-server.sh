@@ -6,6 +6,7 @@
 #  (c) activation of the installed .vsix: an ordinary JSON file in a workspace without Docker files does not start
 #      its language server; a Docker workspace does (activation time printed), and a rule id clicked in Problems opens the bundled page;
 #  (d) the error explainer in that UI (.ci/e2e/ui-explain.js: terminal link hover and click, Output panel hover);
+#  (f) Set Up Proxy (.ci/e2e/ui-setup.js: the command's inputs, the multi-file diff preview, the terminal step, undo);
 #  (e) the README pictures of the lint UI (.ci/e2e/ui-lint-pictures.js: daemon.json, drop-in and Dockerfile findings
 #      with their Quick Fix menus, the Dockerfile hover, the rule docs picker), in a workspace of three bad files.
 # Builds nothing: the caller runs `npm run build && npx tsc -p .` first. Everything listens on 127.0.0.1 only.
@@ -132,6 +133,12 @@ result "${PIPESTATUS[0]}" "UI test of the error explainer against the installed 
 CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-pics" OUT_DIR=$SHOTS CHROMIUM=$CHROMIUM \
   node "$ROOT/.ci/e2e/ui-lint-pictures.js" 2>&1 | grep -Ev "$NOISE"
 result "${PIPESTATUS[0]}" "UI pictures of the lint findings, quick fixes and rule docs picker"
+# (f) Set Up Proxy in the UI: the command and its inputs, the multi-file diff preview, the terminal step, the undo.
+rm -rf "$RUN_DIR/ws-setup" && mkdir -p "$RUN_DIR/ws-setup"
+printf 'FROM debian:bookworm\nENV https_proxy=http://bob:hunter2@proxy.corp.example:3128\nRUN apt-get update\n' >"$RUN_DIR/ws-setup/Dockerfile"
+CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-setup" OUT_DIR=$SHOTS CHROMIUM=$CHROMIUM \
+  node "$ROOT/.ci/e2e/ui-setup.js" 2>&1 | grep -Ev "$NOISE"
+result "${PIPESTATUS[0]}" "UI test of Set Up Proxy (command, diff preview, terminal step, undo) against the installed .vsix"
 if [ -f "$SHOTS/ui-smoke.png" ]; then
   mkdir -p "$ROOT/.test-artifacts" && cp "$SHOTS"/*.png "$ROOT/.test-artifacts/" 2>/dev/null
   log "screenshots: $SHOTS (copied to $ROOT/.test-artifacts/)"

@@ -7,17 +7,30 @@ import { splitProxyValue } from '../../proxy/urlChecks';
 import { readClientProxies, URL_FIELDS, valueRangeOf, type EntryField } from './common';
 import { SRC } from '../../sources';
 
-function replaceHostFix(doc: ParsedDocument, f: EntryField): Fix[] {
+/** The loopback host replaced by `host` in a field's value, or undefined when the field is not a loopback proxy. */
+function withHost(f: EntryField, host: string): string | undefined {
   const parts = f.value !== undefined ? splitProxyValue(f.value) : undefined;
-  if (!parts || !f.prop.valueNode || f.value === undefined) return [];
+  if (!parts || !f.prop.valueNode || f.value === undefined || !isLoopbackHost(parts.host)) return undefined;
   const start = parts.hostPortRange[0];
-  const end = start + parts.host.length;
-  const fixed = f.value.slice(0, start) + 'host.docker.internal' + f.value.slice(end);
-  return [{
-    title: 'Use host.docker.internal (Linux: run containers with --add-host=host.docker.internal:host-gateway)',
-    edits: [replaceValueEdit(doc.lines, f.prop.valueNode, fixed)],
-    safe: false,
-  }];
+  return f.value.slice(0, start) + host + f.value.slice(start + parts.host.length);
+}
+
+/**
+ * Both fixes rewrite every loopback URL field of the entry at once (fixing httpProxy alone left httpsProxy, the one
+ * registries use, on loopback). Neither is safe to apply blindly: each works only under a condition its title names.
+ */
+function replaceHostFixes(doc: ParsedDocument, entryFields: readonly EntryField[]): Fix[] {
+  const make = (host: string, title: string): Fix[] => {
+    const edits = entryFields.filter((f) => URL_FIELDS.includes(f.field)).flatMap((f) => {
+      const fixed = withHost(f, host);
+      return fixed !== undefined ? [replaceValueEdit(doc.lines, f.prop.valueNode!, fixed)] : [];
+    });
+    return edits.length ? [{ title, edits, safe: false }] : [];
+  };
+  return [
+    ...make('host.docker.internal', 'Use host.docker.internal (Docker Desktop; on Linux it does not resolve in containers unless every run and build adds --add-host=host.docker.internal:host-gateway, and the proxy must listen on the bridge address)'),
+    ...make('172.17.0.1', 'Use 172.17.0.1, the docker0 gateway on Linux (the proxy must also listen on 172.17.0.1, not only on 127.0.0.1)'),
+  ];
 }
 
 export const clientLoopbackProxy: Rule = {
@@ -56,7 +69,7 @@ export const clientLoopbackProxy: Rule = {
         findings.push({
           range: valueRangeOf(doc, f),
           message: `${f.field} points at ${maskCredentials(parts.host)}, which inside containers and RUN steps is the container itself. Use host.docker.internal (on Linux it needs --add-host=host.docker.internal:host-gateway) or the host's IP.`,
-          fixes: replaceHostFix(doc, f),
+          fixes: replaceHostFixes(doc, entry.fields),
         });
       }
     }

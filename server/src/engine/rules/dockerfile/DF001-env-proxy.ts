@@ -37,7 +37,9 @@ export const envProxy = defineRule({
         ? `ENV ${a.name} stores the proxy password in the image ("${maskCredentials(a.value.trim())}"); remove it and pass the proxy as a build argument.`
         : `ENV ${a.name} is baked into the image and every container; pass it as a build argument instead (it reaches RUN without an ENV).`,
       severity: secret ? 'error' : undefined,
-      fixes: [deleteAssignmentFix(doc, a, onlyOne ? 'Delete this ENV line (use --build-arg or config.json proxies)' : `Remove ${a.name} from this ENV (use --build-arg or config.json proxies)`)],
+      // Removing a literal password from the image is always wanted, so that fix is safe (Fix All takes it); without a
+      // password the ENV may be meant for the containers, so the user decides.
+      fixes: [deleteAssignmentFix(doc, a, onlyOne ? 'Delete this ENV line (use --build-arg or config.json proxies)' : `Remove ${a.name} from this ENV (use --build-arg or config.json proxies)`, secret)],
     });
   }
   return findings;

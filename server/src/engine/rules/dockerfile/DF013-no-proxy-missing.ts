@@ -1,6 +1,6 @@
 import type { RuleFinding } from '../../model';
 import { PER_CONSUMER_NOTE, suggestedNoProxy } from '../../proxy/missingNoProxy';
-import { defineRule, dfModel, type ProxyAssignment } from './common';
+import { defineRule, dfModel, literalPassword, type ProxyAssignment } from './common';
 import { SRC } from '../../sources';
 
 export const stageNoProxyMissing = defineRule({
@@ -34,6 +34,8 @@ export const stageNoProxyMissing = defineRule({
     const viaEnv = own.some((a) => a.keyword === 'ENV');
     const name = last.name === last.name.toLowerCase() ? 'no_proxy' : 'NO_PROXY';
     const value = suggestedNoProxy();
+    // An ENV that bakes a password goes first (DF001's safe fix): adding no_proxy beside it must not look like a fix.
+    const bakesPassword = own.some((a) => a.keyword === 'ENV' && !!literalPassword(a.value));
     const end = last.instruction.getRange().end;
     const at = doc.lines.positionAt(doc.lines.lineEnd(end.line));
     findings.push({
@@ -45,7 +47,7 @@ export const stageNoProxyMissing = defineRule({
       fixes: [{
         title: `Add ${last.keyword} ${name}=${value}`,
         edits: [{ range: { start: at, end: at }, newText: `${doc.lines.eol}${last.keyword} ${name}=${value}` }],
-        safe: true,
+        safe: !bakesPassword,
       }],
     });
   }
