@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../model';
 import { nodeRange, renameKeyEdit } from '../../parse/json';
 import { readClientProxies } from './common';
+import { lazyFix } from '../../fix';
 
 export const noncanonicalCase: Rule = {
   meta: {
@@ -28,7 +29,7 @@ export const noncanonicalCase: Rule = {
       .map((f) => ({
         range: nodeRange(doc.lines, f.prop.keyNode),
         message: `"${f.prop.key}" works (Go matches field names case-insensitively), but the documented name is "${f.field}".`,
-        fixes: [{ title: `Rename to "${f.field}"`, edits: [renameKeyEdit(doc.lines, f.prop, f.field)], safe: true }],
+        fixes: [lazyFix(`Rename to "${f.field}"`, true, () => [renameKeyEdit(doc.lines, f.prop, f.field)])],
       }));
   },
 };

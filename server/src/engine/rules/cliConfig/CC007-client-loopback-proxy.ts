@@ -5,18 +5,20 @@ import { replaceValueEdit } from '../../parse/json';
 import { isLoopbackHost, maskCredentials } from '../../proxy/url';
 import { splitProxyValue } from '../../proxy/urlChecks';
 import { readClientProxies, URL_FIELDS, valueRangeOf, type EntryField } from './common';
+import { lazyFix } from '../../fix';
 
 function replaceHostFix(doc: ParsedDocument, f: EntryField): Fix[] {
   const parts = f.value !== undefined ? splitProxyValue(f.value) : undefined;
   if (!parts || !f.prop.valueNode || f.value === undefined) return [];
   const start = parts.hostPortRange[0];
   const end = start + parts.host.length;
+  const valueNode = f.prop.valueNode;
   const fixed = f.value.slice(0, start) + 'host.docker.internal' + f.value.slice(end);
-  return [{
-    title: 'Use host.docker.internal (Linux: run containers with --add-host=host.docker.internal:host-gateway)',
-    edits: [replaceValueEdit(doc.lines, f.prop.valueNode, fixed)],
-    safe: false,
-  }];
+  return [lazyFix(
+    'Use host.docker.internal (Linux: run containers with --add-host=host.docker.internal:host-gateway)',
+    false,
+    () => [replaceValueEdit(doc.lines, valueNode, fixed)],
+  )];
 }
 
 export const clientLoopbackProxy: Rule = {

@@ -4,6 +4,7 @@ import { contiguousOffset } from '../../parse/mapped';
 import { isVerbatimScalar } from '../../parse/yaml';
 import { splitProxyValue } from '../../proxy/urlChecks';
 import { defineComposeRule, proxyVars } from './common';
+import { lazyFix } from '../../fix';
 
 const RAW_SAFE = /^[A-Za-z0-9._-]+$/;
 
@@ -68,11 +69,11 @@ export const serviceNamesNotInNoProxy = defineComposeRule({
       findings.push({
         range: np.valueRange,
         message: `Service "${service.name}" sends requests to ${missing.join(', ')} through its proxy: ${np.name} does not list ${missing.length === 1 ? 'that service' : 'those services'}.`,
-        fixes: offset === undefined ? [] : [{
-          title: `Add ${missing.join(',')} to ${np.name}`,
-          edits: [{ range: doc.lines.range(offset + insertAt, offset + insertAt), newText: addition }],
-          safe: true,
-        }],
+        fixes: offset === undefined ? [] : [lazyFix(
+          `Add ${missing.join(',')} to ${np.name}`,
+          true,
+          () => [{ range: doc.lines.range(offset + insertAt, offset + insertAt), newText: addition }],
+        )],
       });
     }
   }

@@ -5,6 +5,7 @@ import type { EnvAssignment } from '../../parse/systemd';
 import { envVariableOf } from '../../proxy/names';
 import { PER_CONSUMER_NOTE, suggestedNoProxy } from '../../proxy/missingNoProxy';
 import { effective, environmentLine, insertLinesAfter, isShellDoc, isUnitDoc, lineOfWord, proxyAssignments, shellStyleProxyNames } from './common';
+import { lazyFix } from '../../fix';
 
 const SETS_PROXY = new Set(['http', 'https']);
 
@@ -27,7 +28,7 @@ function unitFinding(doc: SystemdDocument): RuleFinding[] {
   const line = lineOfWord(doc, last);
   const name = noProxyName(last);
   const value = suggestedNoProxy();
-  const fixes: Fix[] = line ? [{ title: `Add ${name}=${value}`, edits: [insertLinesAfter(doc, line, [environmentLine(name, value)])], safe: true }] : [];
+  const fixes: Fix[] = line ? [lazyFix(`Add ${name}=${value}`, true, () => [insertLinesAfter(doc, line, [environmentLine(name, value)])])] : [];
   return [{ range: last.nameRange, message: message(last.name, 'in this drop-in'), fixes }];
 }
 
@@ -44,7 +45,7 @@ function shellFinding(doc: SystemdDocument): RuleFinding[] {
   return [{
     range: last.nameRange,
     message: message(last.name, 'in this file'),
-    fixes: [{ title: `Add ${name}="${suggestedNoProxy()}"`, edits: [edit], safe: true }],
+    fixes: [lazyFix(`Add ${name}="${suggestedNoProxy()}"`, true, () => [edit])],
   }];
 }
 
