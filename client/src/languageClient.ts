@@ -12,7 +12,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { Commands, DIAGNOSTIC_SOURCE, SETTINGS_SECTION } from '../../server/src/shared/protocol';
-import { fixAllMiddleware } from './commands';
+import { fixAllMiddleware } from './fixAllMiddleware';
 import { maskCredentials } from '../../server/src/engine/proxy/url';
 import { createMaskedLogChannel } from './maskedChannel';
 import { CrashPolicy, isClosingConnectionError } from './crashPolicy';
