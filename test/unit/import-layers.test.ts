@@ -35,7 +35,6 @@ const KNOWN_UPWARD = new Set([
   'server/src/engine/proxy/urlChecks.ts -> server/src/engine/document.ts',
   'server/src/engine/status/compute.ts -> server/src/shared/protocol.ts',
   'server/src/engine/status/statusModel.ts -> server/src/shared/protocol.ts',
-  'server/src/engine/suppress.ts -> server/src/engine/lint.ts',
 ]);
 
 /** Circles through type-only imports (erased at run time, still a knot in the design). */
