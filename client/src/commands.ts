@@ -12,7 +12,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Serve
   const reg = (id: string, fn: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   reg(Commands.showRuleDocs, (ruleId?: unknown) => showRuleDocs(context, server, ruleId));
   reg(Commands.disableRuleInSettings, (ruleId?: unknown, uri?: unknown) => disableRuleInSettings(server, ruleId, uri));
-  // Commands.fixAll belongs to the server (see fixAllMiddleware); registering it here would clash with the client's.
+  // Commands.fixAll belongs to the server (see fixAllMiddleware.ts); registering it here would clash with the client's.
   reg(RESTART_COMMAND, () => server.restart());
   reg(SHOW_OUTPUT_COMMAND, () => server.output.show(true));
 }
@@ -104,35 +104,4 @@ export async function disableRuleInSettings(server: ServerController, ruleArg?: 
   }
   server.output.info(`rule ${ruleId} set to "off" in ${folder ? `the settings of folder ${folder.name}` : 'the user settings'}`);
   return true;
-}
-
-/**
- * `dockerProxyDoctor.fixAll` is implemented by the server (workspace/executeCommand, argument: the document uri) and
- * registered as a VS Code command by vscode-languageclient. This middleware supplies the active editor's uri when the
- * command comes from the palette and turns the server's `{applied, reason}` into a message and a boolean.
- */
-export async function fixAllMiddleware(
-  output: vscode.LogOutputChannel,
-  args: unknown[],
-  next: (command: string, args: unknown[]) => unknown,
-): Promise<boolean> {
-  let uri = typeof args[0] === 'string' ? args[0] : args[0] instanceof vscode.Uri ? args[0].toString() : undefined;
-  if (!uri) uri = vscode.window.activeTextEditor?.document.uri.toString();
-  if (!uri) {
-    void vscode.window.showInformationMessage('Docker Proxy Doctor: open a file to fix.');
-    return false;
-  }
-  try {
-    const result = (await next(Commands.fixAll, [uri])) as { applied?: boolean; reason?: string } | null | undefined;
-    if (result?.applied) return true;
-    const reason = result?.reason ?? 'the server did not apply any edit';
-    output.info(`fix all: ${reason}`);
-    void vscode.window.showInformationMessage(`Docker Proxy Doctor: nothing was fixed (${reason}).`);
-    return false;
-  } catch (e) {
-    const msg = describe(e);
-    output.error(`fix all failed: ${msg}`);
-    void vscode.window.showErrorMessage(`Docker Proxy Doctor: fix all failed: ${msg}`);
-    return false;
-  }
 }

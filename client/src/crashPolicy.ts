@@ -48,3 +48,17 @@ export class CrashPolicy {
     this.crashes = [];
   }
 }
+
+/**
+ * True for the errors a connection gives while its server process is going away (a write to the dead pipe, the IPC
+ * channel already closed). A killed server with several messages queued gives one per message, so counting them
+ * would shut the client down (state "failed", no restart) before the close handler and its crash policy run, as
+ * happened on a loaded machine; these errors are left to the close handler instead.
+ */
+export function isClosingConnectionError(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | undefined;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  const message = typeof e?.message === 'string' ? e.message : String(error);
+  return ['EPIPE', 'ECONNRESET', 'ERR_IPC_CHANNEL_CLOSED', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END'].includes(code) ||
+    /\b(EPIPE|ECONNRESET)\b|Channel closed|write after end|stream (was )?destroyed/i.test(message);
+}

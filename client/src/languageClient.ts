@@ -12,10 +12,10 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { Commands, DIAGNOSTIC_SOURCE, SETTINGS_SECTION } from '../../server/src/shared/protocol';
-import { fixAllMiddleware } from './commands';
+import { fixAllMiddleware } from './fixAllMiddleware';
 import { maskCredentials } from '../../server/src/engine/proxy/url';
 import { createMaskedLogChannel } from './maskedChannel';
-import { CrashPolicy } from './crashPolicy';
+import { CrashPolicy, isClosingConnectionError } from './crashPolicy';
 import { withBundledDocLinks } from './ruleLinks';
 
 export const CLIENT_ID = SETTINGS_SECTION; // `dockerProxyDoctor.trace.server` is read by vscode-languageclient from this id
@@ -115,7 +115,7 @@ export class ServerController implements vscode.Disposable {
         // A read/write error on the connection: keep going a few times, then let the close handler decide.
         error: (error, _message, count) => {
           this.output.error(`language server connection error: ${describe(error)}`);
-          if ((count ?? 1) <= 3) return { action: ErrorAction.Continue, handled: true };
+          if (isClosingConnectionError(error) || (count ?? 1) <= 3) return { action: ErrorAction.Continue, handled: true };
           // Shutting down here ends the server without the close handler's crash policy: say so, and mark it failed
           // so the status item and the view offer the restart instead of looking merely "stopped".
           const message = 'The Docker Proxy Doctor language server connection kept failing, so the server was stopped and files are not linted now. ' +

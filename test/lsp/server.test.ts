@@ -125,6 +125,23 @@ describe('language server over stdio, client with workspace/configuration', () =
     await client.waitForPublish(DAEMON_URI, from, (x) => x.version === 4);
   });
 
+  test('a fix is still offered after another document was linted (the server keeps only its last lint)', async () => {
+    const p = client.publishesFor(DAEMON_URI).at(-1)!;
+    assert.equal(p.version, 4);
+    const d = ofCode(p, 'DJ001')[0];
+    const otherUri = 'file:///srv/other/etc/docker/daemon.json';
+    const from = client.mark();
+    await client.open(otherUri, 'json', '{\n  "https-proxy": "http://proxy.example.com:3128"\n}\n');
+    await client.waitForPublish(otherUri, from);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: DAEMON_URI }, range: d.range, context: { diagnostics: [d] },
+    });
+    const fix = actions.find((a) => a.title.startsWith('Move "http-proxy"'));
+    assert.ok(fix, actions.map((a) => a.title).join(' | '));
+    const fixed = applyEdits(DAEMON_BAD + '\n', editsOf(fix.edit, DAEMON_URI));
+    assert.deepEqual(engineKeys(fixed, 'daemon-json', '/etc/docker/daemon.json').filter((k) => k.includes('DJ001')), []);
+  });
+
   test('three rapid changes: only the last version is published', async () => {
     const rapidUri = 'file:///home/user/.config/docker/daemon.json';
     const from = client.mark();

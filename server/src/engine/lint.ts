@@ -6,6 +6,7 @@ import type { Rule } from './rule';
 import { LineIndex } from './text';
 import { jsonNestingDepth, MAX_JSON_DEPTH } from './parse/json';
 import { mayHaveFindings } from './prescan';
+import { SUPPRESS_PRAGMA } from './suppress';
 import { MAX_YAML_DEPTH, yamlNestingDepth } from './parse/yaml';
 
 export const MAX_LINT_BYTES = 2 * 1024 * 1024;
@@ -23,8 +24,8 @@ export interface LintOptions {
   prescan?: boolean;
 }
 
-/** Comment pragma for formats that have comments (Dockerfile, systemd): `# proxy-doctor ignore=DF001,DF002`. */
-export const SUPPRESS_PRAGMA = 'proxy-doctor';
+// The pragma's word lives with the edits that write it (suppress.ts, below lint in the layers); re-exported for index.ts.
+export { SUPPRESS_PRAGMA };
 const PRAGMA_RE = /^\s*(?:[#;]|\/\/)\s*proxy-doctor\s+(global\s+)?ignore=([A-Za-z0-9_,\s*-]+)$/;
 
 interface Suppressions { file: Set<string>; byLine: Map<number, Set<string>> }

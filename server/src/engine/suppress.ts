@@ -3,8 +3,10 @@
 // `# proxy-doctor global ignore=ID[,ID]` to the whole file. JSON files (daemon.json, config.json) get nothing:
 // dockerd and the CLI parse strict JSON, so a comment would break the file (use settings instead).
 import type { FileKind, TextEdit } from './model';
-import { SUPPRESS_PRAGMA } from './lint';
 import { LineIndex } from './text';
+
+/** Comment pragma for formats that have comments (Dockerfile, systemd): `# proxy-doctor ignore=DF001,DF002`. */
+export const SUPPRESS_PRAGMA = 'proxy-doctor';
 
 /** True for the kinds that can carry a suppression comment. */
 export function canSuppressInline(kind: FileKind): boolean {

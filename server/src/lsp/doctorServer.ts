@@ -57,8 +57,12 @@ export function startServer(connection: Connection): void {
   let hasDynamicConfigurationChange = false;
   let hasDocumentChanges = false;
   let parsedCache: { uri: string; version: number; kind: FileKind; doc: ParsedDocument } | undefined;
-  /** The fixes of each document's last published lint, by finding index (diagnostics carry only the index). */
-  const fixStore = new Map<string, { version: number; findings: { ruleId: string; fixes: Fix[] }[] }>();
+  /**
+   * The findings of the last lint, for the code actions that follow it (diagnostics carry only the finding's index).
+   * One document only: fixes build their edits when asked (engine/fix.ts), so a finding holds on to its parsed
+   * document, and keeping every open document's findings cost more memory than linting again on request.
+   */
+  let lastLint: { uri: string; version: number; findings: readonly { ruleId: string; fixes: readonly Fix[] }[] } | undefined;
 
   const logError = (where: string, error: unknown) => {
     try {
@@ -125,7 +129,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     const findings = lint(document.getText(), kind, lintOptions(document, docSettings));
-    fixStore.set(uri, { version, findings: findings.map((f) => ({ ruleId: f.ruleId, fixes: f.fixes })) });
+    lastLint = { uri, version, findings };
     publish(uri, [...findings.map((f, i) => toDiagnostic(f, version, i)), ...status.diagnosticsFor(uri, document)], version);
   }
 
@@ -271,7 +275,7 @@ export function startServer(connection: Connection): void {
     const state = states.get(uri);
     if (state?.timer) clearTimeout(state.timer);
     states.delete(uri);
-    fixStore.delete(uri);
+    if (lastLint?.uri === uri) lastLint = undefined;
     settings.forget(uri);
     if (parsedCache?.uri === uri) parsedCache = undefined;
     void connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => logError('publishDiagnostics', error));
@@ -295,13 +299,13 @@ export function startServer(connection: Connection): void {
       fixAll: () => fixAllEdit(document.getText(), kind, lintOptions(document, docSettings)),
       fixesOf: (data) => {
         if (data.fixes.length > 0 || data.fixIndex === undefined) return data.fixes;
-        let stored = fixStore.get(document.uri);
-        if (!stored || stored.version !== data.version) {
-          // Not the version last published (a lint is still queued): lint this text once; the same text and settings
-          // give the same findings in the same order.
+        let stored = lastLint;
+        if (!stored || stored.uri !== document.uri || stored.version !== data.version) {
+          // Another document was linted since, or a lint is still queued: lint this text once; the same text and
+          // settings give the same findings in the same order.
           if (data.version !== document.version) return [];
-          stored = { version: document.version, findings: lint(document.getText(), kind, lintOptions(document, docSettings)) };
-          fixStore.set(document.uri, stored);
+          stored = { uri: document.uri, version: document.version, findings: lint(document.getText(), kind, lintOptions(document, docSettings)) };
+          lastLint = stored;
         }
         const finding = stored.findings[data.fixIndex];
         return finding && finding.ruleId === data.ruleId ? finding.fixes : [];

@@ -6,6 +6,7 @@ import type { ParsedDocument } from '../document';
 import type { Consumer, Fix, ProxySetting, Range, RuleFinding, TextEdit } from '../model';
 import { maskCredentials } from './url';
 import { hasPlaceholder } from './placeholder';
+import { lazyFix } from '../fix';
 
 export interface UrlCheckOptions {
   /**
@@ -123,7 +124,7 @@ export function valueEdit(doc: ParsedDocument, setting: ProxySetting, newValue: 
 }
 
 function fix(doc: ParsedDocument, setting: ProxySetting, title: string, newValue: string, safe: boolean, options?: UrlCheckOptions): Fix {
-  return { title, edits: [valueEdit(doc, setting, newValue, options)], safe };
+  return lazyFix(title, safe, () => [valueEdit(doc, setting, newValue, options)]);
 }
 
 function reader(consumer: Consumer): string {

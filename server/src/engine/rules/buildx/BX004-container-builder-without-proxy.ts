@@ -4,6 +4,7 @@ import { driverOptPairs, envKey } from '../../scripts/driverOpts';
 import type { BuilderCreate, ScriptUnit } from '../../scripts/model';
 import { defineUnitRule, type UnitDocument } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 /** The proxy variables the unit evidently has in its own environment (names as written). */
 function shellProxies(unit: ScriptUnit): string[] {
@@ -43,7 +44,7 @@ function addOptsFix(doc: UnitDocument, create: BuilderCreate, names: string[]): 
     return v === 'no' ? `--driver-opt "\\"env.${n.toLowerCase()}=$${n}\\""` : `--driver-opt "env.${n.toLowerCase()}=$${n}"`;
   });
   const at = create.range.end;
-  return [{ title: 'Pass the proxy variables to the builder with --driver-opt env.*', edits: [{ range: { start: at, end: at }, newText: ' ' + opts.join(' ') }], safe: false }];
+  return [lazyFix('Pass the proxy variables to the builder with --driver-opt env.*', false, () => [{ range: { start: at, end: at }, newText: ' ' + opts.join(' ') }])];
 }
 
 export const containerBuilderWithoutProxy = defineUnitRule({

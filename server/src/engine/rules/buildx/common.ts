@@ -4,6 +4,7 @@ import type { ParsedDocument } from '../../document';
 import type { Fix, RuleFinding, TextEdit } from '../../model';
 import type { Rule, RuleMeta } from '../../rule';
 import type { DriverOpt, ScriptUnit } from '../../scripts/model';
+import { lazyFix } from '../../fix';
 
 export type UnitDocument = Extract<ParsedDocument, { kind: 'shell' | 'ci-workflow' }>;
 
@@ -85,5 +86,5 @@ export function rewriteOption(doc: UnitDocument, opt: DriverOpt, meant: MeantOpt
 
 export function rewriteFix(doc: UnitDocument, opt: DriverOpt, meant: MeantOption, title: string): Fix[] {
   const edit = rewriteOption(doc, opt, meant);
-  return edit ? [{ title, edits: [edit], safe: true }] : [];
+  return edit ? [lazyFix(title, true, () => [edit])] : [];
 }

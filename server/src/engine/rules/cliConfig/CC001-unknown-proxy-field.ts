@@ -4,20 +4,21 @@ import type { ParsedDocument } from '../../document';
 import { jsonSetEdits, nodeRange, renameKeyEdit } from '../../parse/json';
 import { fieldOf, readClientProxies, type EntryField, type ProxyEntry } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 function fixesFor(doc: ParsedDocument, entry: ProxyEntry, f: EntryField): Fix[] {
   const read = fieldOf(entry, f.field);
   if (!read || read === f || read.spelling === 'ignored') {
     // Nothing Go reads for this field yet: the rename is what the line was written for.
-    return [{ title: `Rename "${f.prop.key}" to "${f.field}"`, edits: [renameKeyEdit(doc.lines, f.prop, f.field)], safe: true }];
+    return [lazyFix(`Rename "${f.prop.key}" to "${f.field}"`, true, () => [renameKeyEdit(doc.lines, f.prop, f.field)])];
   }
   // The entry already has a key Go reads for this field; this one only adds confusion.
   const same = read.value !== undefined && read.value === f.value;
-  return [{
-    title: same ? `Remove "${f.prop.key}" (duplicates "${read.prop.key}")` : `Remove "${f.prop.key}" (the CLI uses "${read.prop.key}")`,
-    edits: jsonSetEdits(doc.text, doc.lines, ['proxies', entry.key, f.prop.key], undefined),
-    safe: same,
-  }];
+  return [lazyFix(
+    same ? `Remove "${f.prop.key}" (duplicates "${read.prop.key}")` : `Remove "${f.prop.key}" (the CLI uses "${read.prop.key}")`,
+    same,
+    () => jsonSetEdits(doc.text, doc.lines, ['proxies', entry.key, f.prop.key], undefined),
+  )];
 }
 
 export const unknownProxyField: Rule = {

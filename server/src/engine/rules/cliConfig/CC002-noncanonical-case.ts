@@ -3,6 +3,7 @@ import type { RuleFinding } from '../../model';
 import { nodeRange, renameKeyEdit } from '../../parse/json';
 import { readClientProxies } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 export const noncanonicalCase: Rule = {
   meta: {
@@ -29,7 +30,7 @@ export const noncanonicalCase: Rule = {
       .map((f) => ({
         range: nodeRange(doc.lines, f.prop.keyNode),
         message: `"${f.prop.key}" works (Go matches field names case-insensitively), but the documented name is "${f.field}".`,
-        fixes: [{ title: `Rename to "${f.field}"`, edits: [renameKeyEdit(doc.lines, f.prop, f.field)], safe: true }],
+        fixes: [lazyFix(`Rename to "${f.field}"`, true, () => [renameKeyEdit(doc.lines, f.prop, f.field)])],
       }));
   },
 };

@@ -4,6 +4,7 @@ import type { ParsedDocument } from '../../document';
 import { jsonTransformEdit, nodeRange } from '../../parse/json';
 import { defaultEntry, fieldOf, readClientProxies, type ClientField, type ClientProxies, type EntryField } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 /** Moves every stray field into `default` (created when absent), renamed to its camelCase field. */
 function wrapInDefault(doc: ParsedDocument, p: ClientProxies): Fix[] {
@@ -26,11 +27,11 @@ function wrapInDefault(doc: ParsedDocument, p: ClientProxies): Fix[] {
   const values = Object.fromEntries(Object.entries(moved).map(([field, s]) => [field, s.value]));
   if (realDefault) for (const [field, value] of Object.entries(values)) steps.push({ path: ['proxies', 'default', field], value });
   else steps.push({ path: ['proxies', 'default'], value: values });
-  return [{
-    title: realDefault ? 'Move the proxy fields into "default"' : 'Wrap the proxy fields in "default": { … }',
-    edits: [jsonTransformEdit(doc.text, steps)],
-    safe: true,
-  }];
+  return [lazyFix(
+    realDefault ? 'Move the proxy fields into "default"' : 'Wrap the proxy fields in "default": { … }',
+    true,
+    () => [jsonTransformEdit(doc.text, steps)],
+  )];
 }
 
 export const entryNotObject: Rule = {

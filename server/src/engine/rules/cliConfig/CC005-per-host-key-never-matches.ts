@@ -3,6 +3,7 @@ import type { Fix, RuleFinding } from '../../model';
 import { nodeRange, objectProperties, renameKeyEdit } from '../../parse/json';
 import { defaultEntry, neverMatchReason, readClientProxies } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 const WHY = {
   'default-case': 'per-host keys are compared exactly, and only lower-case "default" is the fallback entry',
@@ -44,7 +45,7 @@ export const perHostKeyNeverMatches: Rule = {
       const fixes: Fix[] = [];
       if (!hasDefault) {
         // For a "Default" typo this is exactly what was meant; for a host URL it widens the entry to every daemon.
-        fixes.push({ title: 'Rename the key to "default"', edits: [renameKeyEdit(doc.lines, prop, 'default')], safe: reason === 'default-case' });
+        fixes.push(lazyFix('Rename the key to "default"', reason === 'default-case', () => [renameKeyEdit(doc.lines, prop, 'default')]));
       }
       findings.push({
         range: nodeRange(doc.lines, prop.keyNode),

@@ -3,6 +3,7 @@ import type { RuleFinding } from '../../model';
 import { jsonTransformEdit, nodeRange } from '../../parse/json';
 import { defaultEntry, fieldsMissingFromDefault, readClientProxies, valueOf } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 export const perHostNoInheritance: Rule = {
   meta: {
@@ -36,7 +37,7 @@ export const perHostNoInheritance: Rule = {
       findings.push({
         range: nodeRange(doc.lines, entry.anchor),
         message: `This entry replaces "default" for its daemon (no merge): ${missing.join(', ')} from "default" do not apply. Copy them if they should.`,
-        fixes: def.implied ? [] : [{ title: `Copy ${missing.join(', ')} from "default"`, edits: [jsonTransformEdit(doc.text, steps)], safe: false }],
+        fixes: def.implied ? [] : [lazyFix(`Copy ${missing.join(', ')} from "default"`, false, () => [jsonTransformEdit(doc.text, steps)])],
       });
     }
     return findings;

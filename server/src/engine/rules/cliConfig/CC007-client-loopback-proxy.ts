@@ -6,6 +6,7 @@ import { isLoopbackHost, maskCredentials } from '../../proxy/url';
 import { splitProxyValue } from '../../proxy/urlChecks';
 import { readClientProxies, URL_FIELDS, valueRangeOf, type EntryField } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 /** The loopback host replaced by `host` in a field's value, or undefined when the field is not a loopback proxy. */
 function withHost(f: EntryField, host: string): string | undefined {
@@ -21,11 +22,11 @@ function withHost(f: EntryField, host: string): string | undefined {
  */
 function replaceHostFixes(doc: ParsedDocument, entryFields: readonly EntryField[]): Fix[] {
   const make = (host: string, title: string): Fix[] => {
-    const edits = entryFields.filter((f) => URL_FIELDS.includes(f.field)).flatMap((f) => {
-      const fixed = withHost(f, host);
-      return fixed !== undefined ? [replaceValueEdit(doc.lines, f.prop.valueNode!, fixed)] : [];
-    });
-    return edits.length ? [{ title, edits, safe: false }] : [];
+    // Which fields change is known now (cheap); their edits are built when a code action reads them.
+    const fields = entryFields.filter((f) => URL_FIELDS.includes(f.field) && withHost(f, host) !== undefined);
+    return fields.length
+      ? [lazyFix(title, false, () => fields.map((f) => replaceValueEdit(doc.lines, f.prop.valueNode!, withHost(f, host)!)))]
+      : [];
   };
   return [
     ...make('host.docker.internal', 'Use host.docker.internal (Docker Desktop; on Linux it does not resolve in containers unless every run and build adds --add-host=host.docker.internal:host-gateway, and the proxy must listen on the bridge address)'),

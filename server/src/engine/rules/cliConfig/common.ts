@@ -5,6 +5,7 @@ import type { Fix, ProxySetting, Range, RuleFinding } from '../../model';
 import type { Rule, RuleMeta } from '../../rule';
 import { findProperty, jsonSetEdits, nodeRange, objectProperties, stringContentRange, stringValueOffset, type JsonNode, type JsonProperty } from '../../parse/json';
 import { CLIENT_PROXY_FIELDS, clientFieldFor } from '../../proxy/names';
+import { lazyFix } from '../../fix';
 
 export type ClientField = 'httpProxy' | 'httpsProxy' | 'noProxy' | 'ftpProxy' | 'allProxy';
 export const CLIENT_FIELDS: readonly ClientField[] = ['httpProxy', 'httpsProxy', 'noProxy', 'ftpProxy', 'allProxy'];
@@ -174,7 +175,7 @@ export function keyRangeOf(doc: ParsedDocument, node: JsonNode): Range {
 /** A fix that adds `field: value` to a real (non-implied) entry; none for the implied entry (CC003 first). */
 export function addFieldFix(doc: ParsedDocument, entry: ProxyEntry, field: ClientField, value: string, title: string, safe: boolean): Fix[] {
   if (entry.implied || !entry.object) return [];
-  return [{ title, edits: jsonSetEdits(doc.text, doc.lines, ['proxies', entry.key, field], value), safe }];
+  return [lazyFix(title, safe, () => jsonSetEdits(doc.text, doc.lines, ['proxies', entry.key, field], value))];
 }
 
 /**

@@ -6,6 +6,7 @@ import { splitProxyValue } from '../../proxy/urlChecks';
 import type { ComposeModel, ComposeService } from '../../parse/compose';
 import { defineComposeRule, proxyVars } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 const RAW_SAFE = /^[A-Za-z0-9._-]+$/;
 
@@ -102,11 +103,11 @@ export const serviceNamesNotInNoProxy = defineComposeRule({
       findings.push({
         range: np.valueRange,
         message: `Service "${service.name}" sends requests to ${missing.join(', ')} through its proxy: ${np.name} does not list ${missing.length === 1 ? 'that service' : 'those services'}.`,
-        fixes: offset === undefined ? [] : [{
-          title: `Add ${missing.join(',')} to ${np.name}`,
-          edits: [{ range: doc.lines.range(offset + insertAt, offset + insertAt), newText: addition }],
-          safe: true,
-        }],
+        fixes: offset === undefined ? [] : [lazyFix(
+          `Add ${missing.join(',')} to ${np.name}`,
+          true,
+          () => [{ range: doc.lines.range(offset + insertAt, offset + insertAt), newText: addition }],
+        )],
       });
     }
   }

@@ -1,6 +1,7 @@
 import type { Fix, RuleFinding } from '../../model';
 import { defineComposeRule, insertSiblingAfter, proxyVars } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 export const lowercaseOnlyBuildArg = defineComposeRule({
   id: 'DC005',
@@ -34,7 +35,7 @@ export const lowercaseOnlyBuildArg = defineComposeRule({
       const raw = doc.text.slice(doc.lines.offsetAt(a.range.start), doc.lines.offsetAt(a.range.end));
       const twin = raw.startsWith(a.name) ? upper + raw.slice(a.name.length) : undefined;
       const edit = twin === undefined ? undefined : insertSiblingAfter(doc, a, twin);
-      const fixes: Fix[] = edit ? [{ title: `Add ${upper} with the same value`, edits: [edit], safe: true }] : [];
+      const fixes: Fix[] = edit ? [lazyFix(`Add ${upper} with the same value`, true, () => [edit])] : [];
       findings.push({
         range: a.nameRange,
         message: `Only ${a.name} is set: "docker compose build" may add ${upper} from ~/.docker/config.json with another value, and RUN then sees one or the other; set ${upper} to the same value.`,

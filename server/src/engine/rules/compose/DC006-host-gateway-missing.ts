@@ -3,6 +3,7 @@ import { splitProxyValue } from '../../proxy/urlChecks';
 import { getValue, type Node } from '../../parse/yaml';
 import { defineComposeRule, eachProxyVar, insertFirstKey } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 const HOST = 'host.docker.internal';
 
@@ -41,7 +42,7 @@ export const hostGatewayMissing = defineComposeRule({
     const target = forBuild ? getValue(doc.yaml, service.node, 'build') : service.node;
     const existing = target ? getValue(doc.yaml, target, 'extra_hosts') : undefined;
     const edit = target && !existing ? insertFirstKey(doc, target as Node, 'extra_hosts', [`- "${HOST}:host-gateway"`]) : undefined;
-    const fixes: Fix[] = edit ? [{ title: `Add extra_hosts "${HOST}:host-gateway"${forBuild ? ' to build' : ''}`, edits: [edit], safe: true }] : [];
+    const fixes: Fix[] = edit ? [lazyFix(`Add extra_hosts "${HOST}:host-gateway"${forBuild ? ' to build' : ''}`, true, () => [edit])] : [];
     findings.push({
       range: v.valueRange ?? v.nameRange,
       message: `${v.name} uses ${HOST}, which Docker Engine on Linux resolves only with ${forBuild ? 'build.extra_hosts' : 'extra_hosts'} "${HOST}:host-gateway" (Docker Desktop resolves it itself).`,

@@ -4,6 +4,7 @@ import type { JsonDocument } from '../../document';
 import { findProperty, jsonTransformEdit, nodeRange, objectProperties } from '../../parse/json';
 import { DAEMON_PROXY_KEYS } from '../../proxy/names';
 import { MEASURED, SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 /** Moves every top-level proxy key into `proxies` (unless `proxies` already sets that key: then it just deletes it). */
 function moveIntoProxies(doc: JsonDocument, key: string): Fix[] {
@@ -17,11 +18,11 @@ function moveIntoProxies(doc: JsonDocument, key: string): Fix[] {
     ...(alreadyThere ? [] : [{ path: ['proxies', key], value: top.valueNode.value }]),
     { path: [key], value: undefined },
   ];
-  return [{
-    title: alreadyThere ? `Remove top-level "${key}" (ignored; "proxies" already sets it)` : `Move "${key}" into "proxies"`,
-    edits: [jsonTransformEdit(doc.text, steps)],
-    safe: true,
-  }];
+  return [lazyFix(
+    alreadyThere ? `Remove top-level "${key}" (ignored; "proxies" already sets it)` : `Move "${key}" into "proxies"`,
+    true,
+    () => [jsonTransformEdit(doc.text, steps)],
+  )];
 }
 
 export const topLevelProxyKey: Rule = {

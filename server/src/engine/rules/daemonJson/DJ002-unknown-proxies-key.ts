@@ -6,9 +6,10 @@ import { DAEMON_PROXY_KEYS } from '../../proxy/names';
 import { maskCredentials } from '../../proxy/url';
 import { DOCKERD_OPTION_NAMES, isClientShapeEntry, proxiesProperty, proxyKeyTarget } from './common';
 import { MEASURED, SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 function removeFix(doc: JsonDocument, prop: JsonProperty, title: string, safe: boolean): Fix {
-  return { title, edits: [jsonTransformEdit(doc.text, [{ path: ['proxies', prop.key], value: undefined }])], safe };
+  return lazyFix(title, safe, () => [jsonTransformEdit(doc.text, [{ path: ['proxies', prop.key], value: undefined }])]);
 }
 
 export const unknownProxiesKey: Rule = {
@@ -54,14 +55,14 @@ export const unknownProxiesKey: Rule = {
         const value = prop.valueNode?.type === 'string' ? prop.valueNode.value as string : undefined;
         const fixes: Fix[] = [];
         if (value && missing.length > 0) {
-          fixes.push({
-            title: `Use its value for ${missing.map((k) => `"${k}"`).join(' and ')}`,
-            edits: [jsonTransformEdit(doc.text, [
+          fixes.push(lazyFix(
+            `Use its value for ${missing.map((k) => `"${k}"`).join(' and ')}`,
+            false,
+            () => [jsonTransformEdit(doc.text, [
               ...missing.map((k) => ({ path: ['proxies', k], value })),
               { path: ['proxies', prop.key], value: undefined },
             ])],
-            safe: false,
-          });
+          ));
         }
         // Removing loses nothing when http-proxy and https-proxy are both set: Go would never have used it.
         fixes.push(removeFix(doc, prop, `Remove "${key}"`, missing.length === 0));
@@ -86,7 +87,7 @@ export const unknownProxiesKey: Rule = {
           const same = props.find((p) => p.key === target)?.valueNode?.value === prop.valueNode?.value;
           fix = removeFix(doc, prop, `Remove "${key}" ("${target}" is already set)`, same);
         } else {
-          fix = { title: `Rename to "${target}"`, edits: [renameKeyEdit(doc.lines, prop, target)], safe: targetCount.get(target) === 1 };
+          fix = lazyFix(`Rename to "${target}"`, targetCount.get(target) === 1, () => [renameKeyEdit(doc.lines, prop, target)]);
         }
         return {
           range,

@@ -6,6 +6,7 @@ import { CLIENT_PROXY_FIELDS, DAEMON_PROXY_KEYS, clientFieldFor } from '../../pr
 import { maskCredentials } from '../../proxy/url';
 import { isClientShapeEntry, proxiesProperty, proxyKeyTarget } from './common';
 import { MEASURED, SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 const KEBAB: Record<string, string> = { http: 'http-proxy', https: 'https-proxy', no: 'no-proxy' };
 
@@ -29,11 +30,11 @@ function unwrapFix(doc: JsonDocument, entry: JsonProperty, siblings: JsonPropert
     existing.add(kebab);
     steps.push({ path: ['proxies', kebab], value: jsonc.getNodeValue(field.valueNode) });
   }
-  return {
-    title: `Move the "${maskCredentials(entry.key)}" values into "proxies" as http-proxy/https-proxy/no-proxy`,
-    edits: [jsonTransformEdit(doc.text, steps)],
-    safe: onlyEntry && entry.key === 'default' && !lossy,
-  };
+  return lazyFix(
+    `Move the "${maskCredentials(entry.key)}" values into "proxies" as http-proxy/https-proxy/no-proxy`,
+    onlyEntry && entry.key === 'default' && !lossy,
+    () => [jsonTransformEdit(doc.text, steps)],
+  );
 }
 
 /** A field of a client-shaped entry: its daemon.json name, and a fix that moves it up into `proxies` when free. */
@@ -50,15 +51,16 @@ function fieldFinding(doc: JsonDocument, entry: JsonProperty, field: JsonPropert
   }
   const fields = objectProperties(entry.valueNode);
   const taken = siblings.some((p) => p.key === target);
-  const fixes: Fix[] = taken || !field.valueNode ? [] : [{
-    title: `Move it to "proxies.${target}"`,
-    edits: [jsonTransformEdit(doc.text, [
-      { path: ['proxies', target], value: jsonc.getNodeValue(field.valueNode) },
+  const valueNode = field.valueNode;
+  const fixes: Fix[] = taken || !valueNode ? [] : [lazyFix(
+    `Move it to "proxies.${target}"`,
+    false,
+    () => [jsonTransformEdit(doc.text, [
+      { path: ['proxies', target], value: jsonc.getNodeValue(valueNode) },
       // The last field takes its entry along, so no empty "default" is left behind.
       fields.length === 1 ? { path: ['proxies', entry.key], value: undefined } : { path: ['proxies', entry.key, field.key], value: undefined },
     ])],
-    safe: false,
-  }];
+  )];
   return [{
     range: nodeRange(doc.lines, field.keyNode),
     message: `${where} is config.json spelling; daemon.json reads "${target}" directly in "proxies"${taken ? ` (already set there)` : ''}.`,

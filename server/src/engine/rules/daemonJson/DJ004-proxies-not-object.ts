@@ -3,6 +3,7 @@ import type { Fix, RuleFinding } from '../../model';
 import { jsonTransformEdit, nodeRange } from '../../parse/json';
 import { proxiesProperty } from './common';
 import { MEASURED, SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 export const proxiesNotObject: Rule = {
   meta: {
@@ -29,17 +30,17 @@ export const proxiesNotObject: Rule = {
     if (doc.kind !== 'daemon-json' || !proxies || !value || value.type === 'object') return [];
     const fixes: Fix[] = [];
     if (value.type === 'string' && typeof value.value === 'string' && value.value.trim() !== '') {
-      fixes.push({
-        title: 'Use it as "http-proxy" and "https-proxy"',
-        edits: [jsonTransformEdit(doc.text, [{ path: ['proxies'], value: { 'http-proxy': value.value, 'https-proxy': value.value } }])],
-        safe: false,
-      });
+      fixes.push(lazyFix(
+        'Use it as "http-proxy" and "https-proxy"',
+        false,
+        () => [jsonTransformEdit(doc.text, [{ path: ['proxies'], value: { 'http-proxy': value.value, 'https-proxy': value.value } }])],
+      ));
     }
-    fixes.push({
-      title: 'Remove "proxies"',
-      edits: [jsonTransformEdit(doc.text, [{ path: ['proxies'], value: undefined }])],
-      safe: value.type === 'null',
-    });
+    fixes.push(lazyFix(
+      'Remove "proxies"',
+      value.type === 'null',
+      () => [jsonTransformEdit(doc.text, [{ path: ['proxies'], value: undefined }])],
+    ));
     const what = value.type === 'string' ? 'a string' : value.type === 'array' ? 'an array' : value.type === 'null' ? 'null' : `a ${value.type}`;
     return [{
       range: nodeRange(doc.lines, proxies.keyNode),

@@ -3,6 +3,7 @@ import type { RuleFinding } from '../../model';
 import { findProperty, jsonTransformEdit, nodeRange, objectProperties } from '../../parse/json';
 import { isClientShapeEntry, proxiesProperty, proxyKeyTarget } from './common';
 import { MEASURED, SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 export const httpsProxyMissing: Rule = {
   meta: {
@@ -41,11 +42,11 @@ export const httpsProxyMissing: Rule = {
     return [{
       range: nodeRange(doc.lines, proxies.keyNode),
       message: '"http-proxy" is set but "https-proxy" is not: registries are https, so dockerd pulls without the proxy. Add "https-proxy" (usually the same http:// URL).',
-      fixes: [{
-        title: 'Add "https-proxy" with the same URL as "http-proxy"',
-        edits: [jsonTransformEdit(doc.text, [{ path: ['proxies', 'https-proxy'], value: http.value }])],
-        safe: false,
-      }],
+      fixes: [lazyFix(
+        'Add "https-proxy" with the same URL as "http-proxy"',
+        false,
+        () => [jsonTransformEdit(doc.text, [{ path: ['proxies', 'https-proxy'], value: http.value }])],
+      )],
     }];
   },
 };

@@ -4,6 +4,7 @@ import { jsonTransformEdit } from '../../parse/json';
 import { maskCredentials } from '../../proxy/url';
 import { mirrorEntries, mirrorSubRange } from './common';
 import { MEASURED, SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 export const mirrorNoScheme: Rule = {
   meta: {
@@ -45,11 +46,11 @@ export const mirrorNoScheme: Rule = {
         message: trimmed === ''
           ? 'Empty registry mirror: dockerd fails to start. Remove it or write "https://host".'
           : `Registry mirror "${maskCredentials(trimmed)}" has no scheme: dockerd fails to start ("invalid mirror"). Write "https://…".`,
-        fixes: trimmed === '' ? [] : [{
-          title: 'Prepend "https://"',
-          edits: [jsonTransformEdit(doc.text, [{ path: ['registry-mirrors', entry.index], value: 'https://' + trimmed }])],
-          safe: false,
-        }],
+        fixes: trimmed === '' ? [] : [lazyFix(
+          'Prepend "https://"',
+          false,
+          () => [jsonTransformEdit(doc.text, [{ path: ['registry-mirrors', entry.index], value: 'https://' + trimmed }])],
+        )],
       });
     }
     return findings;

@@ -3,6 +3,7 @@ import type { RuleFinding } from '../../model';
 import { jsonTransformEdit } from '../../parse/json';
 import { mirrorEntries, mirrorSubRange, splitMirror } from './common';
 import { MEASURED, SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 export const mirrorWithCredentialsOrQuery: Rule = {
   meta: {
@@ -47,11 +48,11 @@ export const mirrorWithCredentialsOrQuery: Rule = {
         range: mirrorSubRange(doc, entry, first[0], last[1]),
         message: `This registry mirror URL has ${problems.join(' and ')}, which dockerd rejects at startup ("invalid mirror"). ` +
           (parts.userinfo ? 'Use `docker login` for mirror credentials.' : 'Remove it.'),
-        fixes: [{
-          title: `Remove ${problems.join(' and ')} from the mirror URL`,
-          edits: [jsonTransformEdit(doc.text, [{ path: ['registry-mirrors', entry.index], value: cleaned }])],
-          safe: false,
-        }],
+        fixes: [lazyFix(
+          `Remove ${problems.join(' and ')} from the mirror URL`,
+          false,
+          () => [jsonTransformEdit(doc.text, [{ path: ['registry-mirrors', entry.index], value: cleaned }])],
+        )],
       });
     }
     return findings;

@@ -4,6 +4,7 @@ import { jsonTransformEdit } from '../../parse/json';
 import { parseProxyUrl } from '../../proxy/url';
 import { mirrorEntries, proxiesProperty, splitMirror } from './common';
 import { MEASURED, SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 const DEFAULT_PORT: Record<string, string> = { http: '80', https: '443', socks5: '1080', socks5h: '1080', '': '80' };
 
@@ -52,11 +53,11 @@ export const mirrorLooksLikeProxy: Rule = {
       const m = splitMirror(entry.value.trim());
       if (!m || !/^https?$/.test(m.scheme) || !m.host) continue;
       // Built only for entries that get a finding: the edit re-serialises the whole file.
-      const remove = (): Fix => ({
-        title: 'Remove this mirror',
-        edits: [jsonTransformEdit(doc.text, [{ path: ['registry-mirrors', entry.index], value: undefined }])],
-        safe: false,
-      });
+      const remove = (): Fix => (lazyFix(
+        'Remove this mirror',
+        false,
+        () => [jsonTransformEdit(doc.text, [{ path: ['registry-mirrors', entry.index], value: undefined }])],
+      ));
       if (proxies.has(endpoint(m.host, m.port, m.scheme))) {
         findings.push({
           range: entry.range,
@@ -68,15 +69,15 @@ export const mirrorLooksLikeProxy: Rule = {
         const proxiesNode = proxiesProperty(doc)?.valueNode;
         if (present.size === 0 && (!proxiesNode || proxiesNode.type === 'object')) {
           const url = `http://${entry.value.trim().slice(m.authority[0], m.authority[1])}`;
-          fixes.push({
-            title: 'Use it as the daemon proxy instead ("proxies")',
-            edits: [jsonTransformEdit(doc.text, [
+          fixes.push(lazyFix(
+            'Use it as the daemon proxy instead ("proxies")',
+            false,
+            () => [jsonTransformEdit(doc.text, [
               { path: ['proxies', 'http-proxy'], value: url },
               { path: ['proxies', 'https-proxy'], value: url },
               { path: ['registry-mirrors', entry.index], value: undefined },
             ])],
-            safe: false,
-          });
+          ));
         }
         fixes.push(remove());
         findings.push({

@@ -4,6 +4,7 @@ import { jsonTransformEdit, nodeRange, objectProperties } from '../../parse/json
 import { DAEMON_PROXY_KEYS } from '../../proxy/names';
 import { proxiesProperty } from './common';
 import { MEASURED, SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 export const proxyValueNotString: Rule = {
   meta: {
@@ -35,11 +36,11 @@ export const proxyValueNotString: Rule = {
       const fixes: Fix[] = [];
       const items = value.type === 'array' ? value.children ?? [] : [];
       if (items.length === 1 && items[0].type === 'string') {
-        fixes.push({
-          title: 'Use the single string instead of the list',
-          edits: [jsonTransformEdit(doc.text, [{ path: ['proxies', prop.key], value: items[0].value }])],
-          safe: false,
-        });
+        fixes.push(lazyFix(
+          'Use the single string instead of the list',
+          false,
+          () => [jsonTransformEdit(doc.text, [{ path: ['proxies', prop.key], value: items[0].value }])],
+        ));
       }
       findings.push({
         range: nodeRange(doc.lines, value),

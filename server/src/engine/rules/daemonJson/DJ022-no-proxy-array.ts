@@ -3,6 +3,7 @@ import type { RuleFinding } from '../../model';
 import { jsonTransformEdit, nodeRange, objectProperties } from '../../parse/json';
 import { proxiesProperty } from './common';
 import { MEASURED, SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 export const noProxyArray: Rule = {
   meta: {
@@ -35,11 +36,11 @@ export const noProxyArray: Rule = {
       findings.push({
         range: nodeRange(doc.lines, value),
         message: '"no-proxy" must be one comma-separated string, not an array: dockerd refuses to start ("cannot unmarshal array").',
-        fixes: joined === undefined ? [] : [{
-          title: 'Join the entries into one comma-separated string',
-          edits: [jsonTransformEdit(doc.text, [{ path: ['proxies', 'no-proxy'], value: joined }])],
-          safe: true,
-        }],
+        fixes: joined === undefined ? [] : [lazyFix(
+          'Join the entries into one comma-separated string',
+          true,
+          () => [jsonTransformEdit(doc.text, [{ path: ['proxies', 'no-proxy'], value: joined }])],
+        )],
       });
     }
     return findings;

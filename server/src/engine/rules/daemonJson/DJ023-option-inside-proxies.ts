@@ -4,6 +4,7 @@ import { findProperty, jsonc, jsonTransformEdit, nodeRange, objectProperties } f
 import { DAEMON_PROXY_KEYS } from '../../proxy/names';
 import { DOCKERD_OPTION_NAMES, proxiesProperty } from './common';
 import { MEASURED, SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 export const optionInsideProxies: Rule = {
   meta: {
@@ -31,14 +32,15 @@ export const optionInsideProxies: Rule = {
       .filter((p) => DOCKERD_OPTION_NAMES.has(p.key) && !(p.key in DAEMON_PROXY_KEYS))
       .map((prop): RuleFinding => {
         const atTop = !!findProperty(doc.json.root, prop.key);
-        const fixes: Fix[] = atTop || !prop.valueNode ? [] : [{
-          title: `Move "${prop.key}" to the top level`,
-          edits: [jsonTransformEdit(doc.text, [
-            { path: [prop.key], value: jsonc.getNodeValue(prop.valueNode) },
+        const valueNode = prop.valueNode;
+        const fixes: Fix[] = atTop || !valueNode ? [] : [lazyFix(
+          `Move "${prop.key}" to the top level`,
+          false,
+          () => [jsonTransformEdit(doc.text, [
+            { path: [prop.key], value: jsonc.getNodeValue(valueNode) },
             { path: ['proxies', prop.key], value: undefined },
           ])],
-          safe: false,
-        }];
+        )];
         const userland = prop.key.startsWith('userland-proxy');
         return {
           range: nodeRange(doc.lines, prop.keyNode),

@@ -1,6 +1,7 @@
 import type { Fix, RuleFinding } from '../../model';
 import { argumentsText, defineRule, dfModel, keywordOf } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 interface ConfigFile { tool: string; file: RegExp; content: RegExp }
 
@@ -104,7 +105,7 @@ export const persistedToolProxyConfig = defineRule({
         if (removedAfter(text, at + path.length, path)) continue;
         seen.add(path);
         const fixes: Fix[] = shellForm
-          ? [{ title: `Remove ${path} at the end of this RUN`, edits: [{ range: doc.lines.range(instructionEnd, instructionEnd), newText: ` && rm -f ${path}` }], safe: false }]
+          ? [lazyFix(`Remove ${path} at the end of this RUN`, false, () => [{ range: doc.lines.range(instructionEnd, instructionEnd), newText: ` && rm -f ${path}` }])]
           : [];
         findings.push({
           range: doc.lines.range(offset + at, offset + at + path.length),

@@ -3,6 +3,7 @@ import { isLoopbackHost } from '../../proxy/url';
 import { splitProxyValue } from '../../proxy/urlChecks';
 import { defineRule, dfModel, isHostNetworkRun, runProxyUrls, keywordOf } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 function message(host: string): string {
   return `A proxy on ${host} is the build step's own loopback, not your machine: RUN has its own network namespace. ` +
@@ -36,11 +37,11 @@ export const loopbackProxy = defineRule({
     const parts = splitProxyValue(value);
     if (!parts || !isLoopbackHost(parts.host)) return;
     const [hs, he] = parts.hostPortRange[0] === parts.hostPortRange[1] ? [parts.start, parts.end] : [parts.hostPortRange[0], parts.hostPortRange[0] + parts.host.length];
-    const fixes: Fix[] = valueOffset === undefined ? [] : [{
-      title: 'Use host.docker.internal',
-      edits: [{ range: doc.lines.range(valueOffset + hs, valueOffset + he), newText: 'host.docker.internal' }],
-      safe: false,
-    }];
+    const fixes: Fix[] = valueOffset === undefined ? [] : [lazyFix(
+      'Use host.docker.internal',
+      false,
+      () => [{ range: doc.lines.range(valueOffset + hs, valueOffset + he), newText: 'host.docker.internal' }],
+    )];
     const range = valueOffset === undefined ? doc.lines.range(fallback.start, fallback.end) : doc.lines.range(valueOffset + hs, valueOffset + he);
     findings.push({ range, message: message(parts.host), fixes });
   };

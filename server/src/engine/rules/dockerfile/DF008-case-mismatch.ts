@@ -1,6 +1,7 @@
 import type { Fix, RuleFinding } from '../../model';
 import { defineRule, dfModel, type ProxyAssignment } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 export const caseMismatch = defineRule({
   id: 'DF008',
@@ -37,19 +38,21 @@ export const caseMismatch = defineRule({
     const earlier = later === upper ? a : upper;
     const fixes: Fix[] = [];
     // Setting the later one to the earlier value: only when the later assignment maps 1:1 to the text.
-    if (later.valueOffset !== undefined && later.valueRange) {
-      fixes.push({
-        title: `Set ${later.name} to the value of ${earlier.name}`,
-        edits: [{ range: later.valueRange, newText: earlier.value!.trim().includes(' ') ? JSON.stringify(earlier.value!.trim()) : earlier.value!.trim() }],
-        safe: false,
-      });
+    const laterRange = later.valueRange;
+    const earlierRange = earlier.valueRange;
+    if (later.valueOffset !== undefined && laterRange) {
+      fixes.push(lazyFix(
+        `Set ${later.name} to the value of ${earlier.name}`,
+        false,
+        () => [{ range: laterRange, newText: earlier.value!.trim().includes(' ') ? JSON.stringify(earlier.value!.trim()) : earlier.value!.trim() }],
+      ));
     }
-    if (earlier.valueOffset !== undefined && earlier.valueRange) {
-      fixes.push({
-        title: `Set ${earlier.name} to the value of ${later.name}`,
-        edits: [{ range: earlier.valueRange, newText: later.value!.trim().includes(' ') ? JSON.stringify(later.value!.trim()) : later.value!.trim() }],
-        safe: false,
-      });
+    if (earlier.valueOffset !== undefined && earlierRange) {
+      fixes.push(lazyFix(
+        `Set ${earlier.name} to the value of ${later.name}`,
+        false,
+        () => [{ range: earlierRange, newText: later.value!.trim().includes(' ') ? JSON.stringify(later.value!.trim()) : later.value!.trim() }],
+      ));
     }
     findings.push({
       range: later.nameRange,

@@ -2,6 +2,7 @@ import type { RuleFinding } from '../../model';
 import { PER_CONSUMER_NOTE, suggestedNoProxy } from '../../proxy/missingNoProxy';
 import { defineRule, dfModel, literalPassword, type ProxyAssignment } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 export const stageNoProxyMissing = defineRule({
   id: 'DF013',
@@ -44,11 +45,11 @@ export const stageNoProxyMissing = defineRule({
       message: viaEnv
         ? `This stage sets ${last.name} with ENV but no no_proxy: RUN steps and containers from this image send localhost and service-to-service HTTP to the proxy (only Go skips loopback). Add no_proxy.`
         : `ARG ${last.name} gives RUN steps a proxy but no no_proxy: curl, wget and Python send localhost traffic to the proxy (only Go skips loopback). Add no_proxy.`,
-      fixes: [{
-        title: `Add ${last.keyword} ${name}=${value}`,
-        edits: [{ range: { start: at, end: at }, newText: `${doc.lines.eol}${last.keyword} ${name}=${value}` }],
-        safe: !bakesPassword,
-      }],
+      fixes: [lazyFix(
+        `Add ${last.keyword} ${name}=${value}`,
+        !bakesPassword,
+        () => [{ range: { start: at, end: at }, newText: `${doc.lines.eol}${last.keyword} ${name}=${value}` }],
+      )],
     });
   }
   return findings;

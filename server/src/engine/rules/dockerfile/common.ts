@@ -7,6 +7,7 @@ import { assignmentsOf, type DockerfileAssignment } from '../../parse/dockerfile
 import { envVariableOf, mayNameProxyVariable } from '../../proxy/names';
 import { splitProxyValue } from '../../proxy/urlChecks';
 import { hasPlaceholder } from '../../proxy/placeholder';
+import { lazyFix } from '../../fix';
 
 /** The dockerfile-ast instruction type, without importing the library's classes into every rule. */
 export type Instruction = DockerfileDocument['dockerfile'] extends { getInstructions(): (infer I)[] } ? I : never;
@@ -222,7 +223,7 @@ export function deleteInstructionEdit(doc: DockerfileDocument, instruction: Inst
 }
 
 export function deleteAssignmentFix(doc: DockerfileDocument, a: ProxyAssignment, title: string, safe = false): Fix {
-  return { title, edits: [deleteAssignmentEdit(doc, a.instruction, a.siblings, a)], safe };
+  return lazyFix(title, safe, () => [deleteAssignmentEdit(doc, a.instruction, a.siblings, a)]);
 }
 
 /** Userinfo `user:password` with a literal (non-variable, non-empty) password, as [start, end) in `value`. */

@@ -4,6 +4,7 @@ import type { LineIndex } from '../../text';
 import type { JsonSyntaxError } from '../../parse/json';
 import { hasPlaceholder, isTemplatePath } from '../../proxy/placeholder';
 import { MEASURED, SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 /** The last non-blank character before `offset`, or -1. */
 function previousChar(text: string, offset: number): number {
@@ -23,14 +24,14 @@ function located(text: string, lines: LineIndex, e: JsonSyntaxError, reader: str
     return {
       range: lines.range(prev, prev + 1),
       message: `Invalid JSON: trailing comma before "${text[at]}"; ${reader}. Remove the comma.`,
-      fixes: [{ title: 'Remove the trailing comma', edits: [{ range: lines.range(prev, prev + 1), newText: '' }], safe: true }],
+      fixes: [lazyFix('Remove the trailing comma', true, () => [{ range: lines.range(prev, prev + 1), newText: '' }])],
     };
   }
   if (/comma expected/.test(e.message) && prev >= 0) {
     return {
       range: lines.range(prev, prev + 1),
       message: `Invalid JSON: missing comma after this value; ${reader}.`,
-      fixes: [{ title: 'Insert a comma', edits: [{ range: lines.range(prev + 1, prev + 1), newText: ',' }], safe: false }],
+      fixes: [lazyFix('Insert a comma', false, () => [{ range: lines.range(prev + 1, prev + 1), newText: ',' }])],
     };
   }
   return { range: e.range, message: `Invalid JSON: ${e.message}; ${reader}.` };

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding, TextEdit } from '../../model';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 const CURLY_CHARS = '[\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB]';
 const HAS_CURLY = new RegExp(CURLY_CHARS);
@@ -42,7 +43,7 @@ export const typographicQuotes: Rule = {
       findings.push({
         range: { start: { line, character: hits[0].index! }, end: { line, character: hits[hits.length - 1].index! + 1 } },
         message: `${hits.map((m) => m[0]).join(' ')}: typographic quotes are not quotes here; they become part of the ${doc.kind === 'systemd-dropin' ? 'assignment' : 'value'} and the proxy setting does not work. Use ASCII quotes.`,
-        fixes: [{ title: json ? 'Remove the typographic quotes' : 'Replace with ASCII quotes', edits, safe: false }],
+        fixes: [lazyFix(json ? 'Remove the typographic quotes' : 'Replace with ASCII quotes', false, () => edits)],
       });
     }
     return findings;

@@ -5,6 +5,7 @@ import { show } from './shared';
 import { PER_CONSUMER_NOTE, suggestedNoProxy } from '../../proxy/missingNoProxy';
 import { daemonProxies, entryFor, proxiedRegistries } from './registries';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 export const noProxyMissing: Rule = {
   meta: {
@@ -55,11 +56,11 @@ export const noProxyMissing: Rule = {
     return [{
       range: nodeRange(doc.lines, proxiesProp.keyNode),
       message: `"proxies" sets a proxy but no "no-proxy": dockerd will reach ${first}${more} through the proxy; add "no-proxy" with the registries that must be reached directly.`,
-      fixes: [{
-        title: `Add "no-proxy": "${value}"`,
-        edits: [jsonTransformEdit(doc.text, [{ path: ['proxies', 'no-proxy'], value }])],
-        safe: false,
-      }],
+      fixes: [lazyFix(
+        `Add "no-proxy": "${value}"`,
+        false,
+        () => [jsonTransformEdit(doc.text, [{ path: ['proxies', 'no-proxy'], value }])],
+      )],
     }];
   },
 };

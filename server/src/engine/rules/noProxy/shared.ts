@@ -5,6 +5,7 @@ import type { Fix, ProxySetting, Range, TextEdit } from '../../model';
 import { parseNoProxy, type NoProxyEntry } from '../../proxy/noProxy';
 import { maskCredentials } from '../../proxy/url';
 import { hasPlaceholder } from '../../proxy/placeholder';
+import { lazyFix } from '../../fix';
 
 /** A template placeholder other than a plain `$VAR` (those stay entries of kind `variable`, judged around). */
 function hasTemplatePlaceholder(value: string): boolean {
@@ -95,7 +96,7 @@ export function valueEdits(doc: ParsedDocument, v: NoProxyValue, replacements: r
 
 export function fixOf(doc: ParsedDocument, v: NoProxyValue, title: string, safe: boolean, replacements: readonly ValueReplacement[]): Fix[] {
   const edits = valueEdits(doc, v, replacements);
-  return edits ? [{ title, edits, safe }] : [];
+  return edits ? [lazyFix(title, safe, () => edits)] : [];
 }
 
 /** Replacement that removes an entry together with one neighbouring separator. */

@@ -3,6 +3,7 @@ import { isTemplatePath, maskPlaceholders } from '../../proxy/placeholder';
 import type { RuleFinding } from '../../model';
 import { isUnitDoc, setsProxy, serviceEnvironment } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 /** Specifier letters systemd resolves in unit files (systemd.unit(5) "Specifiers"); any other `%x` fails. */
 const KNOWN_SPECIFIERS = new Set('aAbBCdEfgGhHiIjJlLmMnNoPpqsStTuUvVwWyY');
@@ -58,14 +59,14 @@ export const percentSpecifier: Rule = {
       findings.push({
         range: { start, end },
         message: `${count} in a drop-in value: ${outcome}. Write "%%" for a literal "%".`,
-        fixes: [{
-          title: 'Double every single "%" ("%" → "%%")',
-          edits: word.specifiers.map((s) => {
+        fixes: [lazyFix(
+          'Double every single "%" ("%" → "%%")',
+          true,
+          () => word.specifiers.map((s) => {
             const at = doc.lines.positionAt(s.start);
             return { range: { start: at, end: at }, newText: '%' };
           }),
-          safe: true,
-        }],
+        )],
       });
     }
     return findings;

@@ -3,6 +3,7 @@ import type { Fix, RuleFinding } from '../../model';
 import { envVariableOf } from '../../proxy/names';
 import { isShellDoc, setsProxy } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 const DROPIN = '/etc/systemd/system/docker.service.d/http-proxy.conf';
 const WHERE = `a drop-in such as ${DROPIN} ([Service] + Environment="…") or daemon.json "proxies"`;
@@ -54,7 +55,7 @@ export const wrongPlace: Rule = {
       // Before the first header: starting the file's assignments with a [Service] header is what was meant.
       if (line.section === '' && !doc.unit.assignments.some((a) => a.section === '' && a.line < line.line && a.environment?.some(setsProxy))) {
         const at = { line: line.line, character: 0 };
-        fixes.push({ title: 'Insert a [Service] header', edits: [{ range: { start: at, end: at }, newText: '[Service]' + doc.lines.eol }], safe: true });
+        fixes.push(lazyFix('Insert a [Service] header', true, () => [{ range: { start: at, end: at }, newText: '[Service]' + doc.lines.eol }]));
       }
       for (const w of words) {
         const names = (w.packed ?? [w]).map((a) => a.name).join(', ');

@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import type { Fix, RuleFinding, TextEdit } from '../../model';
 import { effective, environmentLine, insertLinesAfter, isUnitDoc, lineOfWord, proxyAssignments, shellStyleProxyNames, writtenValue } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 export const allProxyOnly: Rule = {
   meta: {
@@ -53,11 +54,11 @@ export const allProxyOnly: Rule = {
     const written = writtenValue(doc, all);
     const line = lineOfWord(doc, all);
     if (written !== undefined && line) edits.push(insertLinesAfter(doc, line, [environmentLine(http, written)]));
-    const fixes: Fix[] = [{
-      title: edits.length > 1 ? `Use ${https} and ${http} instead of ${all.name}` : `Rename ${all.name} to ${https}`,
-      edits,
-      safe: false,
-    }];
+    const fixes: Fix[] = [lazyFix(
+      edits.length > 1 ? `Use ${https} and ${http} instead of ${all.name}` : `Rename ${all.name} to ${https}`,
+      false,
+      () => edits,
+    )];
     return [{
       range: all.nameRange,
       message: `dockerd (Go) ignores ${all.name}, so it has no proxy and pulls connect directly. Set ${https} and ${http} instead (socks5:// works there).`,

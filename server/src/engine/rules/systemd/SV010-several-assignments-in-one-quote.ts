@@ -4,6 +4,7 @@ import type { EnvAssignment, UnitAssignment } from '../../parse/systemd';
 import type { SystemdDocument } from '../../document';
 import { isUnitDoc, serviceEnvironment, setsProxy } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 /** One `Environment=` line per packed assignment, or separately quoted words when the line holds other words too. */
 function splitFix(doc: SystemdDocument, line: UnitAssignment, word: EnvAssignment): Fix[] {
@@ -18,9 +19,9 @@ function splitFix(doc: SystemdDocument, line: UnitAssignment, word: EnvAssignmen
   if (line.environment?.length === 1 && line.line === line.endLine) {
     const indent = doc.lines.lineText(line.line).slice(0, line.keyRange.start.character);
     const newText = pieces.map((p, i) => (i === 0 ? '' : indent) + `${line.key}=${p}`).join(doc.lines.eol);
-    return [{ title: 'One Environment= line per variable', edits: [{ range: { start: line.keyRange.start, end: wordRange.end }, newText }], safe: true }];
+    return [lazyFix('One Environment= line per variable', true, () => [{ range: { start: line.keyRange.start, end: wordRange.end }, newText }])];
   }
-  return [{ title: 'Quote each assignment separately', edits: [{ range: wordRange, newText: pieces.join(' ') }], safe: true }];
+  return [lazyFix('Quote each assignment separately', true, () => [{ range: wordRange, newText: pieces.join(' ') }])];
 }
 
 export const severalAssignmentsInOneQuote: Rule = {

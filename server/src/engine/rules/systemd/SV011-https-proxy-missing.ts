@@ -2,6 +2,7 @@ import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../model';
 import { effective, environmentLine, insertLinesAfter, isUnitDoc, lineOfWord, proxyAssignments, shellStyleProxyNames, writtenValue } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 export const dropinHttpsProxyMissing: Rule = {
   meta: {
@@ -32,7 +33,7 @@ export const dropinHttpsProxyMissing: Rule = {
     const written = writtenValue(doc, http);
     const line = lineOfWord(doc, http);
     const fixes: Fix[] = written !== undefined && line
-      ? [{ title: `Add ${name} with the same URL as ${http.name}`, edits: [insertLinesAfter(doc, line, [environmentLine(name, written)])], safe: false }]
+      ? [lazyFix(`Add ${name} with the same URL as ${http.name}`, false, () => [insertLinesAfter(doc, line, [environmentLine(name, written)])])]
       : [];
     return [{
       range: http.nameRange,

@@ -3,6 +3,7 @@ import type { Fix, RuleFinding } from '../../model';
 import { envVariableOf } from '../../proxy/names';
 import { isUnitDoc, SHELL_KEY } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 export const shellSyntaxInDropin: Rule = {
   meta: {
@@ -34,11 +35,11 @@ export const shellSyntaxInDropin: Rule = {
       if ((q === '"' || q === "'") && value.length >= 2 && value.endsWith(q)) value = value.slice(1, -1);
       const fixes: Fix[] = [];
       if (a.section === 'Service' && a.line === a.endLine && !/["'\\]/.test(value)) {
-        fixes.push({
-          title: `Write Environment="${m[1]}=…"`,
-          edits: [{ range: { start: a.keyRange.start, end: a.valueRange.end }, newText: `Environment="${m[1]}=${value.replace(/%/g, '%%')}"` }],
-          safe: true,
-        });
+        fixes.push(lazyFix(
+          `Write Environment="${m[1]}=…"`,
+          true,
+          () => [{ range: { start: a.keyRange.start, end: a.valueRange.end }, newText: `Environment="${m[1]}=${value.replace(/%/g, '%%')}"` }],
+        ));
       }
       findings.push({
         range: a.keyRange,

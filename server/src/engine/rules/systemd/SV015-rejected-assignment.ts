@@ -3,6 +3,7 @@ import type { Fix, RuleFinding } from '../../model';
 import { envVariableOf } from '../../proxy/names';
 import { isUnitDoc, serviceEnvironment } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 export const rejectedAssignment: Rule = {
   meta: {
@@ -40,7 +41,7 @@ export const rejectedAssignment: Rule = {
       if (unclosed && line.line === line.endLine && word.quote === undefined) {
         const end = doc.lines.positionAt(word.wordEnd);
         const opening = doc.text.slice(word.wordStart, word.wordEnd).match(/["']/)?.[0] ?? '"';
-        fixes.push({ title: 'Close the quote', edits: [{ range: { start: end, end }, newText: opening }], safe: true });
+        fixes.push(lazyFix('Close the quote', true, () => [{ range: { start: end, end }, newText: opening }]));
       }
       findings.push({
         range: word.nameRange,

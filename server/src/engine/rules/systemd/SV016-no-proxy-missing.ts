@@ -6,6 +6,7 @@ import { envVariableOf } from '../../proxy/names';
 import { PER_CONSUMER_NOTE, suggestedNoProxy } from '../../proxy/missingNoProxy';
 import { effective, environmentLine, insertLinesAfter, isShellDoc, isUnitDoc, lineOfWord, proxyAssignments, shellStyleProxyNames } from './common';
 import { SRC } from '../../sources';
+import { lazyFix } from '../../fix';
 
 const SETS_PROXY = new Set(['http', 'https']);
 
@@ -28,7 +29,7 @@ function unitFinding(doc: SystemdDocument): RuleFinding[] {
   const line = lineOfWord(doc, last);
   const name = noProxyName(last);
   const value = suggestedNoProxy();
-  const fixes: Fix[] = line ? [{ title: `Add ${name}=${value}`, edits: [insertLinesAfter(doc, line, [environmentLine(name, value)])], safe: true }] : [];
+  const fixes: Fix[] = line ? [lazyFix(`Add ${name}=${value}`, true, () => [insertLinesAfter(doc, line, [environmentLine(name, value)])])] : [];
   return [{ range: last.nameRange, message: message(last.name, 'in this drop-in'), fixes }];
 }
 
@@ -45,7 +46,7 @@ function shellFinding(doc: SystemdDocument): RuleFinding[] {
   return [{
     range: last.nameRange,
     message: message(last.name, 'in this file'),
-    fixes: [{ title: `Add ${name}="${suggestedNoProxy()}"`, edits: [edit], safe: true }],
+    fixes: [lazyFix(`Add ${name}="${suggestedNoProxy()}"`, true, () => [edit])],
   }];
 }
 
