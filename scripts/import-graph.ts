@@ -112,7 +112,7 @@ export function circles(edges: readonly ImportEdge[], options: { includeTypeOnly
  * status and probe, and the engine's index.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['server/src/engine/model.ts', 'server/src/engine/text.ts', 'server/src/engine/links.ts', 'server/src/engine/machine.ts', 'server/src/engine/edits.ts', 'server/src/engine/fix.ts'],
+  ['server/src/engine/model.ts', 'server/src/engine/text.ts', 'server/src/engine/links.ts', 'server/src/engine/machine.ts', 'server/src/engine/edits.ts', 'server/src/engine/fix.ts', 'server/src/engine/sources.ts'],
   ['server/src/engine/detect.ts'],
   ['server/src/engine/proxy/'],
   ['server/src/engine/parse/'],
@@ -121,6 +121,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['server/src/engine/rule.ts', 'server/src/engine/rules/'],
   ['server/src/engine/lint.ts', 'server/src/engine/fixAll.ts', 'server/src/engine/hover.ts', 'server/src/engine/causes/'],
   ['server/src/engine/probe/', 'server/src/engine/status/'],
+  ['server/src/engine/setup/'],
   ['server/src/engine/index.ts'],
   ['server/src/shared/'],
   ['server/src/node/', 'server/src/lsp/', 'server/src/cli/'],
