@@ -1,6 +1,7 @@
 // The one catalog of Docker proxy failure causes. The connectivity test reports its failures through it, and the
 // error explainer (issue 10) matches terminal output against the same `texts`. Facts: §5, §6, §7, §8.
 import type { LayerId } from '../status/report';
+import { MACHINE_CAUSES } from './machineCauses';
 
 export interface Cause {
   /** Stable id, kebab-case: shown in reports and JSON, used by links and tests. */
@@ -537,7 +538,7 @@ export const CAUSES: readonly Cause[] = [
   },
 ];
 
-const BY_ID = new Map(CAUSES.map((c) => [c.id, c]));
+const BY_ID = new Map([...CAUSES, ...MACHINE_CAUSES].map((c) => [c.id, c]));
 
 export function causeById(id: string): Cause | undefined {
   return BY_ID.get(id);

@@ -4,6 +4,6 @@ export type { LayerProxyInput, NetNamespace } from './layers';
 export { decideRoute, httpsProxyVariable, parseProxyEndpoint, type RouteDecision } from './route';
 export { parseRegistry, DOCKER_HUB, type RegistryTarget } from './registry';
 export { probeLayer, DEFAULT_PROBE_TIMEOUT_MS } from './probe';
-export { runConnectivityTest, parseRegistries, worstOf, type ConnectivityOptions, type ConnectivityProgressEvent, type DeepTestOptions } from './run';
-export { gatherLayerInputs, type GatherOptions, type GatheredLayers } from './gather';
+export { runConnectivityTest, parseRegistries, worstOf, reconcileWithDocker, DEEP_PROBE_REPOSITORY, DEEP_PROBE_TAG, type ConnectivityOptions, type ConnectivityProgressEvent, type DeepTestOptions } from './run';
+export { probeInputsFromModel, daemonProxyEnv, certsByHost, isMaskedByDockerd, type ProbeInputs } from './inputs';
 export { formatConnectivityReport, formatMs } from './format';

@@ -77,7 +77,8 @@ export function reportFromModel(model: StatusModel, now: Date): ProxyStatusRepor
   return maskDeep(report);
 }
 
-export async function computeStatusReport(machine: Machine, options: StatusOptions = {}): Promise<ProxyStatusReport> {
+/** The one machine model: discovery (files, environment, commands) → StatusModel. The test and the explainer use it too. */
+export async function computeStatusModel(machine: Machine, options: StatusOptions = {}): Promise<StatusModel> {
   const timeoutMs = options.commandTimeoutMs && options.commandTimeoutMs > 0 ? Math.min(options.commandTimeoutMs, 120_000) : DEFAULT_COMMAND_TIMEOUT_MS;
   const obs = await discover(machine, {
     tools: { docker: options.dockerPath || DEFAULT_TOOL_PATHS.docker, systemctl: options.systemctlPath || DEFAULT_TOOL_PATHS.systemctl },
@@ -85,5 +86,9 @@ export async function computeStatusReport(machine: Machine, options: StatusOptio
     // Untrusted workspace: not a single program runs (DESIGN "Security").
     runCommands: options.trusted !== false && !options.filesOnly,
   });
-  return reportFromModel(buildStatusModel(obs, options.vscodeProxy), options.now ?? new Date());
+  return buildStatusModel(obs, options.vscodeProxy);
+}
+
+export async function computeStatusReport(machine: Machine, options: StatusOptions = {}): Promise<ProxyStatusReport> {
+  return reportFromModel(await computeStatusModel(machine, options), options.now ?? new Date());
 }

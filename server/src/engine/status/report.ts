@@ -136,6 +136,17 @@ export interface ProbeResult {
   note?: string;
   /** Set on the result of the opt-in deep test (`docker pull`), which runs next to the daemon layer's probe. */
   deep?: boolean;
+  /** Where the consumer's network stack is: `the host`, `the BuildKit container's own network namespace` … */
+  namespace?: string;
+  /** Set when this host probed for a consumer that runs elsewhere: why the result is only a model. */
+  modelled?: string;
+  /** Where this layer's values come from (masked): `docker info (password from /etc/systemd/…/proxy.conf:2)`. */
+  source?: string;
+  /**
+   * On a probe whose layer Docker itself also tested (the deep test): whether they agree. When they do not, Docker's
+   * result wins and `worst` follows it.
+   */
+  verdict?: 'agrees' | 'docker-disagrees';
 }
 
 export interface ConnectivityReport {

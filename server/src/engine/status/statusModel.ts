@@ -7,7 +7,7 @@ import { parseDocument, type ParsedDocument } from '../document';
 import { lint, unlintableReason } from '../lint';
 import { CLIENT_PROXY_FIELDS, clientFieldFor, envVariableOf } from '../proxy/names';
 import { findProperty, objectProperties, nodeRange } from '../parse/json';
-import type { Observations, FileObservation } from './discover';
+import type { Observations, FileObservation, CertsDirObservation } from './discover';
 import type { StatusSource } from './report';
 import { dockerStateOf, isDesktopProxy, type DockerInfo } from './dockerInfo';
 import { normalizeDockerHost } from './dockerContext';
@@ -65,7 +65,24 @@ export interface StatusModel {
   daemonHost?: { host: string; tls: boolean; source: StatusSource; contextName?: string };
   contexts?: Array<{ name: string; host: string }>;
   clientConfig?: ReadFile;
+  /** dockerd's certs.d directories (the tree this daemon reads: rootless moves it). */
+  certs: CertsDirObservation[];
+  /** Registries dockerd does not verify (docker info, else daemon.json `insecure-registries`); 127.0.0.0/8 always. */
+  insecure: { registries: string[]; cidrs: string[]; source: StatusSource };
+  /**
+   * The builder each build command uses. `docker build` is forwarded to `docker buildx build` with
+   * BUILDX_BUILDER=<current context> unless BUILDX_BUILDER or a `builder` alias (`docker buildx install`) is set
+   * (docker/cli cmd/docker/builder.go, processBuilder), so it runs on the context's default (docker driver) builder;
+   * `docker buildx build` uses BUILDX_BUILDER, else the selected builder (`*` in `docker buildx ls`).
+   */
+  buildCommands?: { build: BuildCommandBuilder; buildxBuild: BuildCommandBuilder };
   builder?: { builder?: BuildxBuilder; inspect?: BuildxInspect; containers: Array<{ container: string; parsed?: ContainerInspect; error?: string }>; error?: string; all: BuildxBuilder[] };
+}
+
+export interface BuildCommandBuilder {
+  name: string;
+  driver?: string;
+  why: string;
 }
 
 export function fileSource(file: FileObservation, line?: number): StatusSource {
@@ -194,12 +211,52 @@ export function buildStatusModel(obs: Observations, vscodeProxy?: MachineParams[
     };
   }
 
+  const clientConfig = files.find((f) => f.role === 'cli-config');
+  const certs = obs.certs.filter((c) => c.tree === (rootless ? 'rootless' : 'rootful'));
+  const insecure = insecureRegistries(infoOk, daemonJson);
+  const buildCommands = builder && !builder.error ? buildCommandBuilders(builder.all, builder.inspect, obs.env, ctx?.name, clientConfig) : undefined;
+
   return {
+    certs, insecure, buildCommands,
     obs, vscodeProxy, docker, info: infoOk, rootless, desktop, files, daemonJson, dropIns, misplacedDropIns,
     configured, winners, systemdEnv, systemdUnitCommand, effective, shellEnv, loginEnv, daemonHost, contexts,
-    clientConfig: files.find((f) => f.role === 'cli-config'),
+    clientConfig,
     builder,
   };
+}
+
+function insecureRegistries(info: DockerInfo | undefined, daemonJson: ReadFile | undefined): StatusModel['insecure'] {
+  if (info) return { registries: info.insecureRegistries, cidrs: info.insecureCidrs.length ? info.insecureCidrs : ['127.0.0.0/8'], source: { kind: 'command', label: "docker info (RegistryConfig)" } };
+  const registries: string[] = [];
+  const cidrs = ['127.0.0.0/8'];
+  const node = daemonJson?.doc?.kind === 'daemon-json' ? findProperty(daemonJson.doc.json.root, 'insecure-registries')?.valueNode : undefined;
+  for (const item of node?.type === 'array' ? node.children ?? [] : []) {
+    if (item.type !== 'string' || typeof item.value !== 'string') continue;
+    if (/\/\d+$/.test(item.value)) cidrs.push(item.value); else registries.push(item.value.replace(/^https?:\/\//, ''));
+  }
+  return { registries, cidrs, source: daemonJson ? fileSource(daemonJson) : { kind: 'command', label: 'dockerd default' } };
+}
+
+function buildCommandBuilders(all: BuildxBuilder[], inspect: BuildxInspect | undefined, env: Readonly<Record<string, string | undefined>>, contextName: string | undefined, clientConfig: ReadFile | undefined): StatusModel['buildCommands'] {
+  const driverOf = (name: string) => all.find((b) => b.name === name)?.driver ?? (inspect?.name === name ? inspect.driver : undefined);
+  const selected = all.find((b) => b.current)?.name ?? inspect?.name ?? 'default';
+  const fromEnv = env.BUILDX_BUILDER?.trim();
+  let alias: string | undefined;
+  if (clientConfig?.doc?.kind === 'cli-config') {
+    const v = findProperty(findProperty(clientConfig.doc.json.root, 'aliases')?.valueNode, 'builder')?.valueNode;
+    if (v?.type === 'string' && typeof v.value === 'string') alias = v.value;
+  }
+  const buildxBuild: BuildCommandBuilder = fromEnv
+    ? { name: fromEnv, driver: driverOf(fromEnv), why: 'BUILDX_BUILDER is set in this environment' }
+    : { name: selected, driver: driverOf(selected), why: 'the selected builder (`*` in `docker buildx ls`, set by `docker buildx use`)' };
+  let build: BuildCommandBuilder;
+  if (fromEnv) build = { ...buildxBuild };
+  else if (alias) build = { ...buildxBuild, why: `config.json aliases.builder = "${alias}" (docker buildx install): \`docker build\` runs \`docker buildx build\` as is` };
+  else {
+    const ctx = contextName || 'default';
+    build = { name: ctx, driver: driverOf(ctx) ?? 'docker', why: `\`docker build\` runs \`docker buildx build\` with BUILDX_BUILDER=${ctx} (the current context), so it uses that context's default builder whatever \`docker buildx use\` selected` };
+  }
+  return { build, buildxBuild };
 }
 
 function sorted(env: Record<string, string>): Array<[string, string]> {
