@@ -75,7 +75,7 @@ describe('tree from a report', () => {
 
   test('findings of a layer without a branch are still shown', () => {
     const r = report('daemon-down.json');
-    r.findings.push({ id: 'SV009', severity: 'error', layer: 'builder', message: 'loopback proxy in another namespace' });
+    r.findings.push({ id: 'SV009', severity: 'error', layer: 'builder', title: 'Loopback proxy (builder)', message: 'loopback proxy in another namespace' });
     r.layers = r.layers.filter((l) => l.id !== 'builder');
     const other = buildTree(r).find((n) => n.id === 'findings')!;
     assert.equal(other.health, 'error');

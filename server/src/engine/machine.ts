@@ -43,6 +43,19 @@ export interface Machine {
   exec(file: string, args: readonly string[], options: ExecOptions): Promise<ExecResult>;
   /** Milliseconds since some fixed point (injected so tests control time). */
   now(): number;
+  /**
+   * Opens a TCP connection from this machine to host:port and closes it at once (is a proxy listening?). Never
+   * rejects. Optional: a machine without it (a fixture) gets no reachability check.
+   */
+  connect?(host: string, port: number, timeoutMs: number): Promise<ConnectResult>;
+}
+
+export interface ConnectResult {
+  ok: boolean;
+  /** `refused`, `timeout`, `dns`, `unreachable` or another short reason. */
+  failure?: 'refused' | 'timeout' | 'dns' | 'unreachable' | 'error';
+  message?: string;
+  durationMs: number;
 }
 
 /** Programs the status discovery and the probes may run. Paths come from user or machine settings only. */

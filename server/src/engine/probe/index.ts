@@ -5,5 +5,6 @@ export { decideRoute, httpsProxyVariable, parseProxyEndpoint, type RouteDecision
 export { parseRegistry, DOCKER_HUB, type RegistryTarget } from './registry';
 export { probeLayer, DEFAULT_PROBE_TIMEOUT_MS } from './probe';
 export { runConnectivityTest, parseRegistries, worstOf, reconcileWithDocker, DEEP_PROBE_REPOSITORY, DEEP_PROBE_TAG, type ConnectivityOptions, type ConnectivityProgressEvent, type DeepTestOptions } from './run';
-export { probeInputsFromModel, daemonProxyEnv, certsByHost, isMaskedByDockerd, type ProbeInputs } from './inputs';
+export { probeInputsFromModel, certsByHost, type ProbeInputs } from './inputs';
+export { daemonProxyEnv, isMaskedByDockerd } from '../status/effective';
 export { formatConnectivityReport, formatMs } from './format';

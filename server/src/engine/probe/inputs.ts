@@ -1,65 +1,15 @@
 // The connectivity test's inputs, taken from the one machine model (engine/status/statusModel.ts): the proxy each
 // layer really uses, where its consumer's network stack lives, the CAs it trusts and the registries it does not
 // verify. There is no second discovery: what the Proxy Status view shows is what the test probes.
-import type { LayerId, StatusSource } from '../status/report';
-import { appliedEntry, clientEntries, goEnv, type DaemonVariable, type StatusModel } from '../status/statusModel';
+import type { LayerId } from '../status/report';
+import { appliedEntry, clientEntries, goEnv, type StatusModel } from '../status/statusModel';
+import { daemonProxyEnv } from '../status/effective';
 import { builderProxyEnv } from '../status/layers/builder';
 import type { LayerProxyInput } from './layers';
-import { parseProxyEndpoint } from './route';
 
 export interface ProbeInputs {
   layers: LayerProxyInput[];
   notProbed: Array<{ layer: LayerId; reason: string }>;
-}
-
-const ENV_NAMES: Record<DaemonVariable, string> = { http: 'HTTP_PROXY', https: 'HTTPS_PROXY', no: 'NO_PROXY' };
-
-/** dockerd masks user and password as `xxxxx` in docker info (facts §1); `http://xxxxx:xxxxx@proxy:3128`. */
-export function isMaskedByDockerd(value: string): boolean {
-  return /\/\/[^/@]*xxxxx[^/@]*@/.test(value);
-}
-
-function sameEndpoint(a: string, b: string): boolean {
-  const x = parseProxyEndpoint(a);
-  const y = parseProxyEndpoint(b);
-  return typeof x !== 'string' && typeof y !== 'string' && x.scheme === y.scheme && x.host.toLowerCase() === y.host.toLowerCase() && x.port === y.port;
-}
-
-const label = (s: StatusSource) => s.label;
-
-/**
- * dockerd's proxy per variable: the effective docker info value when the daemon answered (with the password taken
- * from the configured source of the same endpoint when docker info masks it), else the configured winner.
- */
-export function daemonProxyEnv(model: StatusModel): { env: Record<string, string>; sources: string[]; credentialsUnknown: boolean; fromConfigOnly: boolean } {
-  const env: Record<string, string> = {};
-  const sources = new Set<string>();
-  let credentialsUnknown = false;
-  for (const v of ['http', 'https', 'no'] as const) {
-    const winner = model.winners.get(v);
-    if (model.effective) {
-      const eff = model.effective[v];
-      if (!eff) continue;
-      if (v !== 'no' && isMaskedByDockerd(eff)) {
-        const source = [winner, ...model.configured.filter((c) => c.variable === v)].find((c) => c && sameEndpoint(c.value, eff));
-        if (source) {
-          env[ENV_NAMES[v]] = source.value;
-          sources.add(`docker info (password from ${label(source.source)})`);
-        } else {
-          env[ENV_NAMES[v]] = eff.replace(/\/\/[^/@]*@/, '//');
-          credentialsUnknown = true;
-          sources.add('docker info (credentials masked, no readable source)');
-        }
-      } else {
-        env[ENV_NAMES[v]] = eff;
-        sources.add('docker info');
-      }
-    } else if (winner) {
-      env[ENV_NAMES[v]] = winner.value;
-      sources.add(label(winner.source));
-    }
-  }
-  return { env, sources: [...sources], credentialsUnknown, fromConfigOnly: !model.effective };
 }
 
 /** `/etc/docker/certs.d/<host:port>/` CAs per registry directory name. */

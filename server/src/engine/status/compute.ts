@@ -4,6 +4,7 @@ import { DEFAULT_COMMAND_TIMEOUT_MS, DEFAULT_TOOL_PATHS, type Machine } from '..
 import type { MachineParams } from '../../shared/protocol';
 import type { Health, ProxyStatusReport, StatusFinding, StatusLayer } from './report';
 import { discover } from './discover';
+import { checkProxies } from './reachability';
 import { buildStatusModel, fileSource, type StatusModel } from './statusModel';
 import { STATUS_CHECKS } from './findings';
 import { vscodeLayer } from './layers/vscode';
@@ -12,7 +13,8 @@ import { clientConfigLayer } from './layers/clientConfig';
 import { daemonLayer } from './layers/daemon';
 import { builderLayer } from './layers/builder';
 import { buildArgsLayer } from './layers/buildArgs';
-import { settleHealth, worse } from './layers/common';
+import { settleHealth, severityHealth, worse } from './layers/common';
+import { findingTitle } from './findings/check';
 import { maskDeep } from './mask';
 import type { LayerId } from './report';
 
@@ -31,10 +33,34 @@ function lintFindings(model: StatusModel): StatusFinding[] {
   for (const f of model.files) {
     const layer: LayerId = f.role === 'cli-config' ? 'client-config' : 'daemon';
     for (const l of f.lint) {
-      out.push({ id: l.ruleId, severity: l.severity, layer, message: l.message, source: fileSource(f, l.range.start.line), lint: true });
+      out.push({ id: l.ruleId, severity: l.severity, layer, title: findingTitle(`${l.ruleId} ${firstSentence(l.message)} in ${f.path.replace(/^.*\//, '')}`, layer), message: l.message, source: fileSource(f, l.range.start.line), lint: true });
     }
   }
   return out;
+}
+
+function firstSentence(text: string): string {
+  const m = /^(.*?[.:;])(\s|$)/.exec(text);
+  return (m ? m[1] : text).replace(/[.:;]$/, '');
+}
+
+/**
+ * A value is never green under a finding about it: a finding whose source is the value's file line (any layer: a
+ * config.json line read by containers and by build steps), or that names the value in its own layer (`about`).
+ */
+function valuesFollowFindings(layers: StatusLayer[], findings: StatusFinding[]): void {
+  for (const f of findings) {
+    const h = severityHealth(f.severity);
+    if (h === 'ok') continue;
+    for (const layer of layers) {
+      for (const v of layer.values) {
+        if (v.overridden) continue;
+        const sameLine = f.source?.path !== undefined && f.source.line !== undefined && v.source.path === f.source.path && v.source.line === f.source.line;
+        const named = layer.id === f.layer && f.about?.includes(v.name);
+        if (sameLine || named) v.health = worse(v.health, h);
+      }
+    }
+  }
 }
 
 export function reportFromModel(model: StatusModel, now: Date): ProxyStatusReport {
@@ -51,6 +77,7 @@ export function reportFromModel(model: StatusModel, now: Date): ProxyStatusRepor
   findings.push(...lintFindings(model));
   findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || Number(!!a.lint) - Number(!!b.lint));
   for (const f of findings) layers.find((l) => l.id === f.layer)?.findings.push(f);
+  valuesFollowFindings(layers, findings);
   layers.forEach(settleHealth);
   let health: Health = 'ok';
   for (const l of layers) health = worse(health, l.health === 'unknown' ? 'ok' : l.health);
@@ -86,7 +113,10 @@ export async function computeStatusModel(machine: Machine, options: StatusOption
     // Untrusted workspace: not a single program runs (DESIGN "Security").
     runCommands: options.trusted !== false && !options.filesOnly,
   });
-  return buildStatusModel(obs, options.vscodeProxy);
+  const model = buildStatusModel(obs, options.vscodeProxy);
+  // Is each proxy listening? Network, not a command, but only where commands may run (a trusted workspace).
+  if (obs.ranCommands) model.proxyChecks = await checkProxies(machine, model);
+  return model;
 }
 
 export async function computeStatusReport(machine: Machine, options: StatusOptions = {}): Promise<ProxyStatusReport> {

@@ -35,7 +35,12 @@ export interface StatusFinding {
   id: string;
   severity: 'error' | 'warning' | 'info';
   layer: LayerId;
+  /** One short line for a list of problems: what is wrong, in which layer (`Proxy 127.0.0.1:3128 refuses connections (daemon)`). */
+  title: string;
+  /** The details; `action` is the next step. */
   message: string;
+  /** Names of the layer's values this finding is about (`https_proxy`): their health follows the finding. */
+  about?: string[];
   /** Where the finding belongs (a diagnostic is shown there when it is a file) and the other layer(s) involved. */
   source?: StatusSource;
   related?: StatusSource[];

@@ -16,6 +16,7 @@ import { pickShellVariables } from './shellEnv';
 import type { BuildxBuilder, BuildxInspect, ContainerInspect } from './buildx';
 import type { MachineParams } from '../../shared/protocol';
 import type { UnitAssignment } from '../parse/systemd';
+import type { ProxyCheck } from './reachability';
 
 export type DaemonVariable = 'http' | 'https' | 'no';
 export const DAEMON_VARIABLES: readonly DaemonVariable[] = ['http', 'https', 'no'];
@@ -65,6 +66,8 @@ export interface StatusModel {
   daemonHost?: { host: string; tls: boolean; source: StatusSource; contextName?: string };
   contexts?: Array<{ name: string; host: string }>;
   clientConfig?: ReadFile;
+  /** TCP checks of every proxy a layer uses (./reachability.ts); set by computeStatusModel when commands may run. */
+  proxyChecks?: ProxyCheck[];
   /** dockerd's certs.d directories (the tree this daemon reads: rootless moves it). */
   certs: CertsDirObservation[];
   /** Registries dockerd does not verify (docker info, else daemon.json `insecure-registries`); 127.0.0.0/8 always. */
