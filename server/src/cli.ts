@@ -16,7 +16,7 @@ const USAGE = `Usage:
   docker-proxy-doctor status [--root DIR] [--format text|json] [--docker PATH] [--systemctl PATH] [--timeout SECONDS]
   docker-proxy-doctor test [--registry HOST[:PORT]]... [--timeout S] [--ca FILE]... [--format text|json] [--deep]
                            [--layer cli-shell|client-config|daemon|builder]... [--docker PATH] [--resolve HOST=ADDRESS]...
-  docker-proxy-doctor explain [--format text|json] [FILE]
+  docker-proxy-doctor explain [--format text|json] [--machine [--docker PATH]] [FILE]
   docker-proxy-doctor --version | --help
 
 lint    Checks Dockerfiles, daemon.json, ~/.docker/config.json, docker.service drop-ins, Compose files, CI workflows
@@ -31,10 +31,14 @@ status  Shows every Docker proxy layer of this machine (shell, config.json, daem
         --json is short for --format json. Exit 1 when a layer is in error, 2 on usage errors.
 test    Probes registries (default Docker Hub) through the proxy each layer would use, with that layer's NO_PROXY
         rules, and names the cause and next step of every failure. Phases: DNS, TCP, CONNECT, TLS, GET /v2/, token
-        realm. --timeout per probe (default 5), --ca trusts an extra CA (NODE_EXTRA_CA_CERTS too), --deep also runs
-        "docker pull hello-world" for the daemon. Exit 1 when a layer fails.
+        realm. The layers and their values come from the same discovery as status. --timeout per probe (default 5),
+        --ca trusts an extra CA (NODE_EXTRA_CA_CERTS too), --deep also lets dockerd itself contact each registry
+        (docker pull of a tag that does not exist: "not found" = reached); Docker's answer wins over the probe.
+        Exit 1 when a layer fails.
 explain Reads a log (FILE, or stdin: docker build . 2>&1 | docker-proxy-doctor explain) and prints each known
-        Docker proxy error once, with its line number, cause, layer and next action. Exit 1 when it found one.
+        Docker proxy error once, with its line number, cause, layer and next action. --machine asks this machine
+        (as status does) which layer produced each error, where that layer runs and which file configures it.
+        Exit 1 when it found one.
 `;
 
 class UsageError extends Error {}

@@ -58,6 +58,25 @@ export interface ConnectResult {
   durationMs: number;
 }
 
+/** VS Code's own `http.proxy`, `http.noProxy`, `http.proxyStrictSSL`, when the caller is the extension. */
+export interface VsCodeProxySettings { proxy?: string; noProxy?: string[]; strictSSL?: boolean }
+
+/**
+ * How the engine may use the machine (the request parameters of the protocol extend this). Executable paths come from
+ * user or machine settings only, never from a workspace.
+ */
+export interface MachineOptions {
+  /** Path of the docker CLI. */
+  dockerPath?: string;
+  /** Path of systemctl. */
+  systemctlPath?: string;
+  /** Per-command timeout in ms. */
+  commandTimeoutMs?: number;
+  /** False in an untrusted workspace: no external command runs, files and environment only. */
+  trusted?: boolean;
+  vscodeProxy?: VsCodeProxySettings;
+}
+
 /** Programs the status discovery and the probes may run. Paths come from user or machine settings only. */
 export interface ToolPaths {
   docker: string;

@@ -24,6 +24,7 @@ import { documentKind } from './kind';
 import { uriToPath } from './paths';
 import { SettingsStore, sectionOf } from './settings';
 import { registerConnectivity } from './connectivity';
+import { registerExplain } from './explain';
 
 /** No fixed delay: a lint costs about a millisecond per thousand lines, and a file without proxies is skipped. */
 export const DEFAULT_DEBOUNCE_MS = 0;
@@ -336,6 +337,7 @@ export function startServer(connection: Connection): void {
   }));
 
   registerConnectivity(connection, logError);
+  registerExplain(connection);
 
   connection.onShutdown(() => {
     for (const state of states.values()) if (state.timer) clearTimeout(state.timer);

@@ -17,7 +17,7 @@ const LAYER_NAMES: Record<string, string> = { vscode: 'VS Code', 'cli-shell': 'C
 const SAVE_DEBOUNCE_MS = 500;
 
 /** Only what may be passed on: the params are the client's word on trust and executables. */
-function sanitize(params: unknown): StatusRequestParams {
+export function sanitize(params: unknown): StatusRequestParams {
   const p = (params && typeof params === 'object' ? params : {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
   const vs = p.vscodeProxy && typeof p.vscodeProxy === 'object' ? p.vscodeProxy as Record<string, unknown> : undefined;

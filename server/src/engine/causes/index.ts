@@ -3,3 +3,4 @@ export { CAUSES, causeById, type Cause } from './catalog';
 export { matchCause, matchCauses, stripAnsi, type CauseMatch } from './match';
 export { explainLog, explainLine, type Explanation } from './explain';
 export { formatExplanationsText, formatExplanationsJson, layerLabel } from './formatExplain';
+export { attributeExplanation, attributeExplanations, type AttributedExplanation, type MachineAttribution } from './attribute';

@@ -1,7 +1,7 @@
 // computeStatusReport: discovery (files, environment, commands in parallel with timeouts) → status model → one branch
 // per layer → cross-layer checks → a masked ProxyStatusReport. Pure apart from the injected Machine.
 import { DEFAULT_COMMAND_TIMEOUT_MS, DEFAULT_TOOL_PATHS, type Machine } from '../machine';
-import type { MachineParams } from '../../shared/protocol';
+import type { MachineOptions } from '../machine';
 import type { Health, ProxyStatusReport, StatusFinding, StatusLayer } from './report';
 import { discover } from './discover';
 import { checkProxies } from './reachability';
@@ -18,7 +18,7 @@ import { findingTitle } from './findings/check';
 import { maskDeep } from './mask';
 import type { LayerId } from './report';
 
-export interface StatusOptions extends MachineParams {
+export interface StatusOptions extends MachineOptions {
   /** Files and environment only, even when trusted (the CLI's --root mode without --docker). */
   filesOnly?: boolean;
   /** Time stamp of the report (tests pass a fixed one). */

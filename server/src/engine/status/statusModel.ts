@@ -14,7 +14,7 @@ import { normalizeDockerHost } from './dockerContext';
 import { parseDaemonFlags } from './daemonFlags';
 import { pickShellVariables } from './shellEnv';
 import type { BuildxBuilder, BuildxInspect, ContainerInspect } from './buildx';
-import type { MachineParams } from '../../shared/protocol';
+import type { MachineOptions } from '../machine';
 import type { UnitAssignment } from '../parse/systemd';
 import type { ProxyCheck } from './reachability';
 
@@ -39,7 +39,7 @@ export interface DaemonSource {
 
 export interface StatusModel {
   obs: Observations;
-  vscodeProxy?: MachineParams['vscodeProxy'];
+  vscodeProxy?: MachineOptions['vscodeProxy'];
   docker: ReturnType<typeof dockerStateOf>;
   info?: DockerInfo;
   rootless: boolean;
@@ -116,7 +116,7 @@ function lastRun<T>(r: { result: { exitCode: number | null }; parsed?: T } | und
   return r && r.result.exitCode === 0 ? r.parsed : undefined;
 }
 
-export function buildStatusModel(obs: Observations, vscodeProxy?: MachineParams['vscodeProxy']): StatusModel {
+export function buildStatusModel(obs: Observations, vscodeProxy?: MachineOptions['vscodeProxy']): StatusModel {
   const files = obs.files.map(readAndLint);
   const info = obs.info?.parsed;
   const docker = dockerStateOf(obs.info?.result, info, obs.tools.docker);
