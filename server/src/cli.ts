@@ -13,7 +13,7 @@ import { version } from '../../package.json';
 const USAGE = `Usage:
   docker-proxy-doctor lint [--kind dockerfile|daemon-json|cli-config|systemd-dropin|compose|ci-workflow|shell] [--format text|json|sarif]
                            [--config FILE] [--fail-on error|warning|info] [--fix] PATH...
-  docker-proxy-doctor status [--root DIR] [--format text|json] [--docker PATH] [--systemctl PATH] [--timeout SECONDS]
+  docker-proxy-doctor status [--root DIR] [--format text|json] [--config FILE] [--docker PATH] [--systemctl PATH] [--timeout SECONDS]
   docker-proxy-doctor test [--registry HOST[:PORT]]... [--timeout S] [--ca FILE]... [--format text|json] [--deep]
                            [--layer cli-shell|client-config|daemon|builder]... [--docker PATH] [--resolve HOST=ADDRESS]...
   docker-proxy-doctor explain [--format text|json] [--machine [--docker PATH]] [FILE]
@@ -109,8 +109,8 @@ async function readRuleConfig(file: string): Promise<Record<string, SeveritySett
   return rules as Record<string, SeveritySetting>;
 }
 
-function parseStatusArgs(argv: string[]): StatusArgs {
-  const args: StatusArgs = { root: '/', format: 'text' };
+function parseStatusArgs(argv: string[]): StatusArgs & { config?: string } {
+  const args: StatusArgs & { config?: string } = { root: '/', format: 'text' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.indexOf('=');
@@ -131,6 +131,7 @@ function parseStatusArgs(argv: string[]): StatusArgs {
       }
       case '--docker': args.docker = value(); break;
       case '--systemctl': args.systemctl = value(); break;
+      case '--config': args.config = value(); break;
       case '--timeout': {
         const s = Number(value());
         if (!Number.isFinite(s) || s <= 0 || s > 120) throw new UsageError('--timeout must be a number of seconds between 0 and 120');
@@ -191,7 +192,8 @@ async function main(argv: string[]): Promise<number> {
     case 'lint':
       return runLint(rest);
     case 'status': {
-      const result = await runStatus(parseStatusArgs(rest));
+      const { config, ...statusArgs } = parseStatusArgs(rest);
+      const result = await runStatus({ ...statusArgs, rules: config ? await readRuleConfig(config) : undefined });
       process.stdout.write(result.output);
       return result.code;
     }

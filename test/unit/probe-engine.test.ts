@@ -216,6 +216,7 @@ test('report text: one block per result, phases, cause and action; masked; every
       phases: [{ name: 'tcp', ok: true, durationMs: 1, detail: 'TCP to proxy 10.0.0.1:3128: connected' }, { name: 'connect', ok: false, durationMs: 2, detail: 'CONNECT registry-1.docker.io:443: 407' }],
     }, {
       layer: 'cli-shell', registry: 'registry-1.docker.io', route: 'direct', noProxyDecision: 'no HTTPS proxy for Go → direct', outcome: 'ok', durationMs: 1500, phases: [], note: 'token realm auth.docker.io reached directly',
+      source: 'environment', namespace: 'the host', modelled: 'probed from this host', verdict: 'agrees',
     }],
     notProbed: [{ layer: 'builder', reason: 'not read yet' }],
     warnings: ['Extra CA ignored: cannot use CA file /x.pem: ENOENT'],

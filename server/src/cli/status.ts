@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { computeStatusReport } from '../engine/status';
 import type { Health, ProxyStatusReport, StatusFinding } from '../engine/status/report';
 import { createNodeMachine } from '../node/machine';
+import type { SeveritySetting } from '../engine/model';
 
 export interface StatusArgs {
   /** `/` for this machine; any other directory is read as a machine's file tree (no environment of ours). */
@@ -12,13 +13,15 @@ export interface StatusArgs {
   docker?: string;
   systemctl?: string;
   timeoutMs?: number;
+  /** From --config: severity per finding id or name, like `lint --config`. */
+  rules?: Readonly<Record<string, SeveritySetting>>;
 }
 
 const ICON: Record<Health, string> = { ok: 'ok  ', warning: 'WARN', error: 'FAIL', unknown: '?   ' };
 
 function findingLine(f: StatusFinding): string[] {
   const where = f.source ? ` (${f.source.label})` : '';
-  const lines = [`         ${f.lint ? 'lint ' : ''}${f.id} ${f.severity}: ${f.message}${where}`];
+  const lines = [`         ${f.lint ? 'lint ' : ''}${f.id} ${f.severity}: ${f.title}`, `           ${f.message}${where}`];
   if (f.action && !f.lint) lines.push(`           next: ${f.action}`);
   return lines;
 }
@@ -61,6 +64,7 @@ export async function runStatus(args: StatusArgs): Promise<{ output: string; cod
     dockerPath: args.docker,
     systemctlPath: args.systemctl,
     commandTimeoutMs: args.timeoutMs,
+    rules: args.rules,
   });
   return { output: args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatStatusText(report), code: statusExitCode(report) };
 }

@@ -82,7 +82,7 @@ export function startServer(connection: Connection): void {
   // Proxy Status: its own request, off the lint path; its findings join the lint diagnostics of open files.
   const status = new StatusService(logError, (paths) => {
     for (const document of documents.all()) if (paths.has(uriToPath(document.uri))) schedule(document.uri);
-  });
+  }, async () => (await settings.unscoped()).rules);
   status.register(connection, Requests.status);
 
   function stateOf(uri: string): DocumentState {

@@ -17,12 +17,31 @@ import { settleHealth, severityHealth, worse } from './layers/common';
 import { findingTitle } from './findings/check';
 import { maskDeep } from './mask';
 import type { LayerId } from './report';
+import type { SeveritySetting } from '../model';
 
 export interface StatusOptions extends MachineOptions {
   /** Files and environment only, even when trusted (the CLI's --root mode without --docker). */
   filesOnly?: boolean;
   /** Time stamp of the report (tests pass a fixed one). */
   now?: Date;
+  /**
+   * `dockerProxyDoctor.rules` / the CLI's --config `rules`: severity per finding id (`SV030`) or name
+   * (`proxy-not-listening`), `off` drops it. Status findings obey them exactly like lint findings.
+   */
+  rules?: Readonly<Record<string, SeveritySetting>>;
+}
+
+/** Applies the rule settings to the cross-layer findings (lint findings got them when they were linted). */
+function applyRules(findings: StatusFinding[], rules: StatusOptions['rules']): StatusFinding[] {
+  if (!rules || Object.keys(rules).length === 0) return findings;
+  const names = new Map(STATUS_CHECKS.map((c) => [c.meta.id, c.meta.name]));
+  const out: StatusFinding[] = [];
+  for (const f of findings) {
+    const setting = f.lint ? undefined : rules[f.id] ?? rules[names.get(f.id) ?? ''];
+    if (setting === 'off') continue;
+    out.push(setting ? { ...f, severity: setting } : f);
+  }
+  return out;
 }
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -63,7 +82,7 @@ function valuesFollowFindings(layers: StatusLayer[], findings: StatusFinding[]):
   }
 }
 
-export function reportFromModel(model: StatusModel, now: Date): ProxyStatusReport {
+export function reportFromModel(model: StatusModel, now: Date, rules?: StatusOptions['rules']): ProxyStatusReport {
   const layers: StatusLayer[] = [vscodeLayer(model), shellLayer(model), clientConfigLayer(model), daemonLayer(model), builderLayer(model), buildArgsLayer(model)];
   const findings: StatusFinding[] = [];
   for (const check of STATUS_CHECKS) {
@@ -75,6 +94,7 @@ export function reportFromModel(model: StatusModel, now: Date): ProxyStatusRepor
     }
   }
   findings.push(...lintFindings(model));
+  findings.splice(0, findings.length, ...applyRules(findings, rules));
   findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || Number(!!a.lint) - Number(!!b.lint));
   for (const f of findings) layers.find((l) => l.id === f.layer)?.findings.push(f);
   valuesFollowFindings(layers, findings);
@@ -113,12 +133,12 @@ export async function computeStatusModel(machine: Machine, options: StatusOption
     // Untrusted workspace: not a single program runs (DESIGN "Security").
     runCommands: options.trusted !== false && !options.filesOnly,
   });
-  const model = buildStatusModel(obs, options.vscodeProxy);
+  const model = buildStatusModel(obs, options.vscodeProxy, options.rules);
   // Is each proxy listening? Network, not a command, but only where commands may run (a trusted workspace).
   if (obs.ranCommands) model.proxyChecks = await checkProxies(machine, model);
   return model;
 }
 
 export async function computeStatusReport(machine: Machine, options: StatusOptions = {}): Promise<ProxyStatusReport> {
-  return reportFromModel(await computeStatusModel(machine, options), options.now ?? new Date());
+  return reportFromModel(await computeStatusModel(machine, options), options.now ?? new Date(), options.rules);
 }

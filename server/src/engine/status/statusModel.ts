@@ -2,7 +2,7 @@
 // daemon variable (facts §1: flag or daemon.json over the environment), what dockerd reports, the daemon host and the
 // config.json entry chosen for it (§3), the builder. Raw (unmasked) values stay inside this model; everything that
 // leaves it as a StatusValue/StatusFinding is masked.
-import type { Finding, ProxySetting, ProxyVariable } from '../model';
+import type { Finding, ProxySetting, ProxyVariable, SeveritySetting } from '../model';
 import { parseDocument, type ParsedDocument } from '../document';
 import { lint, unlintableReason } from '../lint';
 import { CLIENT_PROXY_FIELDS, clientFieldFor, envVariableOf } from '../proxy/names';
@@ -92,9 +92,9 @@ export function fileSource(file: FileObservation, line?: number): StatusSource {
   return { kind: 'file', label: line === undefined ? file.path : `${file.path}:${line + 1}`, path: file.path, line };
 }
 
-function readAndLint(f: FileObservation): ReadFile {
+function readAndLint(f: FileObservation, rules?: Readonly<Record<string, SeveritySetting>>): ReadFile {
   if (f.text === undefined) return { ...f, lint: [] };
-  const lintFindings = lint(f.text, f.kind, { path: f.path });
+  const lintFindings = lint(f.text, f.kind, { path: f.path, rules });
   const doc = unlintableReason(f.text, f.kind) ? undefined : parseDocument(f.text, f.kind, f.path);
   return { ...f, doc, lint: lintFindings };
 }
@@ -116,8 +116,8 @@ function lastRun<T>(r: { result: { exitCode: number | null }; parsed?: T } | und
   return r && r.result.exitCode === 0 ? r.parsed : undefined;
 }
 
-export function buildStatusModel(obs: Observations, vscodeProxy?: MachineOptions['vscodeProxy']): StatusModel {
-  const files = obs.files.map(readAndLint);
+export function buildStatusModel(obs: Observations, vscodeProxy?: MachineOptions['vscodeProxy'], rules?: Readonly<Record<string, SeveritySetting>>): StatusModel {
+  const files = obs.files.map((f) => readAndLint(f, rules));
   const info = obs.info?.parsed;
   const docker = dockerStateOf(obs.info?.result, info, obs.tools.docker);
   const infoOk = docker.state === 'ok' ? info : undefined;
