@@ -178,7 +178,7 @@ describe('a drop-in daemon behind squid with Basic auth, a registry with its own
       const status = reportFromModel(m, new Date());
       assert.equal(status.docker.state, 'ok', status.docker.message);
       assert.notEqual(daemonOf(status).health, 'error', JSON.stringify(daemonOf(status).findings));
-      assert.equal(status.findings.some((f) => f.id === 'SV030'), false);
+      assert.equal(status.findings.some((f) => f.id === 'SV030' || f.id === 'SV031'), false, 'the proxy listens and accepts the password');
       const c = await connectivity(d, m, registry());
       const p = probe(c, 'daemon');
       assert.equal(p.outcome, 'ok', JSON.stringify(p, null, 1));
@@ -195,10 +195,15 @@ describe('a drop-in daemon behind squid with Basic auth, a registry with its own
     }
   });
 
-  test('wrong password: the probe sends the drop-in\'s password and names it rejected; docker pull fails the same way; explain blames the daemon', async () => {
+  test('wrong password: the refresh (SV031) and the probe send the drop-in\'s password and name it rejected; docker pull fails the same way; explain blames the daemon', async () => {
     const d = await daemonFromDropIn(proxyUrl('wrong-pass'));
     try {
       const m = await model(d);
+      const status = reportFromModel(m, new Date());
+      const sv031 = status.findings.filter((f) => f.id === 'SV031');
+      assert.deepEqual(sv031.map((f) => [f.layer, f.title, f.source?.path]), [['daemon', `Proxy 127.0.0.1:${squidPort} rejects the password (daemon)`, '/etc/systemd/system/docker.service.d/http-proxy.conf']]);
+      assert.equal(daemonOf(status).health, 'error');
+      assert.doesNotMatch(JSON.stringify(status), /wrong-pass/);
       const c = await connectivity(d, m, registry());
       const p = probe(c, 'daemon');
       assert.equal(p.causeId, 'proxy-credentials-rejected', JSON.stringify(p, null, 1));
@@ -211,7 +216,7 @@ describe('a drop-in daemon behind squid with Basic auth, a registry with its own
       assert.equal(e.layer, 'daemon');
       assert.equal(e.id, 'proxy-credentials-rejected');
       assert.equal(e.machine?.configuredAt?.path, '/etc/systemd/system/docker.service.d/http-proxy.conf');
-      record('wrong password', `daemon ${daemonOf(reportFromModel(m, new Date())).health} (TCP to the proxy works; the password is checked by the test)`, `daemon probe ${p.causeId}; deep ${deepOf(c).outcome}`, pull.out);
+      record('wrong password', `daemon ${daemonOf(status).health}: ${sv031[0].title}`, `daemon probe ${p.causeId}; deep ${deepOf(c).outcome}`, pull.out);
     } finally {
       await stopDaemon(d);
     }

@@ -55,9 +55,10 @@ export async function runStatus(args: StatusArgs): Promise<{ output: string; cod
   const thisMachine = args.root === '/';
   // A --root tree is another machine's files: neither our environment nor our docker belongs to it, unless --docker
   // explicitly asks a daemon too.
+  // Nor is its network ours: no proxy reachability check for a --root tree.
   const machine = thisMachine
     ? createNodeMachine()
-    : createNodeMachine({ root: path.resolve(args.root), env: { HOME: '/home/user', PATH: process.env.PATH } });
+    : { ...createNodeMachine({ root: path.resolve(args.root), env: { HOME: '/home/user', PATH: process.env.PATH } }), connect: undefined };
   const report = await computeStatusReport(machine, {
     trusted: true,
     filesOnly: !thisMachine && !args.docker,

@@ -16,6 +16,8 @@ export interface ExecResult {
    */
   failure?: 'not-found' | 'permission' | 'timeout' | 'error';
   message?: string;
+  /** The first line the peer answered to `send`, when it answered within the time. */
+  firstLine?: string;
   durationMs: number;
 }
 
@@ -44,10 +46,11 @@ export interface Machine {
   /** Milliseconds since some fixed point (injected so tests control time). */
   now(): number;
   /**
-   * Opens a TCP connection from this machine to host:port and closes it at once (is a proxy listening?). Never
-   * rejects. Optional: a machine without it (a fixture) gets no reachability check.
+   * Opens a TCP connection from this machine to host:port and closes it at once (is a proxy listening?); with `send`,
+   * writes it first and returns the first line of the answer (a proxy's status line). Never rejects. Optional: a
+   * machine without it (a fixture) gets no reachability check.
    */
-  connect?(host: string, port: number, timeoutMs: number): Promise<ConnectResult>;
+  connect?(host: string, port: number, timeoutMs: number, send?: string): Promise<ConnectResult>;
 }
 
 export interface ConnectResult {
@@ -55,6 +58,8 @@ export interface ConnectResult {
   /** `refused`, `timeout`, `dns`, `unreachable` or another short reason. */
   failure?: 'refused' | 'timeout' | 'dns' | 'unreachable' | 'error';
   message?: string;
+  /** The first line the peer answered to `send`, when it answered within the time. */
+  firstLine?: string;
   durationMs: number;
 }
 

@@ -52,7 +52,7 @@ export function createNodeMachine(options: NodeMachineOptions = {}): Machine {
 }
 
 /** A TCP connect with a deadline, closed at once; nothing is sent. */
-export function tcpConnect(host: string, port: number, timeoutMs: number): Promise<ConnectResult> {
+export function tcpConnect(host: string, port: number, timeoutMs: number, send?: string): Promise<ConnectResult> {
   const t0 = performance.now();
   return new Promise((resolve) => {
     const socket = net.connect({ host: host.replace(/^\[|\]$/g, ''), port });
@@ -64,9 +64,23 @@ export function tcpConnect(host: string, port: number, timeoutMs: number): Promi
       socket.destroy();
       resolve({ ...r, durationMs: performance.now() - t0 });
     };
-    const timer = setTimeout(() => done({ ok: false, failure: 'timeout', message: `no answer within ${timeoutMs} ms` }), timeoutMs);
-    socket.once('connect', () => done({ ok: true }));
+    let connected = false;
+    let answer = '';
+    // Connected but silent after `send`: the TCP check passed, the answer is just unknown.
+    const timer = setTimeout(() => done(connected ? { ok: true } : { ok: false, failure: 'timeout', message: `no answer within ${timeoutMs} ms` }), timeoutMs);
+    socket.once('connect', () => {
+      connected = true;
+      if (send === undefined) { done({ ok: true }); return; }
+      socket.write(send);
+      socket.on('data', (chunk: Buffer) => {
+        answer += chunk.toString('latin1');
+        const eol = answer.indexOf('\r\n');
+        if (eol >= 0 || answer.length > 4096) done({ ok: true, firstLine: answer.slice(0, eol >= 0 ? eol : 200) });
+      });
+      socket.once('end', () => done({ ok: true, ...(answer ? { firstLine: answer.split('\r\n')[0] } : {}) }));
+    });
     socket.once('error', (e: NodeJS.ErrnoException) => {
+      if (connected) { done({ ok: true }); return; }
       const failure = e.code === 'ECONNREFUSED' ? 'refused' : e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' ? 'dns' : e.code === 'EHOSTUNREACH' || e.code === 'ENETUNREACH' ? 'unreachable' : 'error';
       done({ ok: false, failure, message: e.code ?? e.message });
     });
