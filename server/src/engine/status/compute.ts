@@ -64,8 +64,9 @@ function firstSentence(text: string): string {
 }
 
 /**
- * A value is never green under a finding about it: a finding whose source is the value's file line (any layer: a
- * config.json line read by containers and by build steps), or that names the value in its own layer (`about`).
+ * A value is never green under a finding about it: a lint finding on the value's file line (any layer: a config.json
+ * line is read by containers and by build steps), a finding of the value's layer on its line, or one that names the
+ * value in its own layer (`about`).
  */
 function valuesFollowFindings(layers: StatusLayer[], findings: StatusFinding[]): void {
   for (const f of findings) {
@@ -74,7 +75,9 @@ function valuesFollowFindings(layers: StatusLayer[], findings: StatusFinding[]):
     for (const layer of layers) {
       for (const v of layer.values) {
         if (v.overridden) continue;
-        const sameLine = f.source?.path !== undefined && f.source.line !== undefined && v.source.path === f.source.path && v.source.line === f.source.line;
+        // A lint finding is about its line for every layer that reads it; a cross-layer finding only in its own layer
+        // (SV001 points at the daemon's proxy line, but the shell is what lacks it).
+        const sameLine = (f.lint || layer.id === f.layer) && f.source?.path !== undefined && f.source.line !== undefined && v.source.path === f.source.path && v.source.line === f.source.line;
         const named = layer.id === f.layer && f.about?.includes(v.name);
         if (sameLine || named) v.health = worse(v.health, h);
       }
