@@ -353,6 +353,8 @@ describe('client config and builders', () => {
       assert.equal(builder.values.find((v) => v.name === 'https_proxy')?.health, 'warning', 'a value is never green under a finding about it');
       assert.equal(m.buildCommands!.build.name, 'default');
       assert.equal(m.buildCommands!.buildxBuild.name, 'corploop');
+      assert.ok(builder.notes.some((n) => /^`docker build` uses "default" \(docker driver\)/.test(n.text)), JSON.stringify(builder.notes));
+      assert.ok(builder.notes.some((n) => /^`docker buildx build` uses "corploop" \(docker-container driver\)/.test(n.text)));
       let conn = await connectivity(d, m, registry(), ['builder']);
       let b = probe(conn, 'builder');
       const loopbackOutcome = `${b.outcome} [${b.causeId}]`;
