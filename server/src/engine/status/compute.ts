@@ -52,10 +52,14 @@ function lintFindings(model: StatusModel): StatusFinding[] {
   for (const f of model.files) {
     const layer: LayerId = f.role === 'cli-config' ? 'client-config' : 'daemon';
     for (const l of f.lint) {
-      out.push({ id: l.ruleId, severity: l.severity, layer, title: findingTitle(`${l.ruleId} ${firstSentence(l.message)} in ${f.path.replace(/^.*\//, '')}`, layer), message: l.message, source: fileSource(f, l.range.start.line), lint: true });
+      out.push({ id: l.ruleId, severity: l.severity, layer, title: findingTitle(`${clipWords(firstSentence(l.message), 64)} in ${f.path.replace(/^.*\//, '')}`, layer), message: l.message, source: fileSource(f, l.range.start.line), lint: true });
     }
   }
   return out;
+}
+
+function clipWords(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
 }
 
 function firstSentence(text: string): string {
