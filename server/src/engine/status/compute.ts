@@ -52,10 +52,18 @@ function lintFindings(model: StatusModel): StatusFinding[] {
   for (const f of model.files) {
     const layer: LayerId = f.role === 'cli-config' ? 'client-config' : 'daemon';
     for (const l of f.lint) {
-      out.push({ id: l.ruleId, severity: l.severity, layer, title: findingTitle(`${clipWords(firstSentence(l.message), 64)} in ${f.path.replace(/^.*\//, '')}`, layer), message: l.message, source: fileSource(f, l.range.start.line), lint: true });
+      out.push({ id: l.ruleId, severity: l.severity, layer, title: findingTitle(lintTitle(l.message, f.path), layer), message: l.message, source: fileSource(f, l.range.start.line), lint: true });
     }
   }
   return out;
+}
+
+/** The first sentence, clipped at a word, with the file's name unless the sentence names it already. */
+function lintTitle(message: string, path: string): string {
+  const base = path.replace(/^.*\//, '');
+  const sentence = firstSentence(message);
+  // daemon.json and config.json are named by the layer already; a drop-in's name is not.
+  return sentence.includes(base) || base === 'daemon.json' || base === 'config.json' ? clipWords(sentence, 84) : `${clipWords(sentence, 72)} (${base})`;
 }
 
 function clipWords(text: string, max: number): string {
