@@ -10,8 +10,9 @@ step() { local t0; t0=$(date +%s); "$@"; echo "[install] $(( $(date +%s) - t0 ))
 
 # 1. Debian bookworm packages. Services never auto-start here (policy-rc.d), we start them ourselves.
 #    librsvg2-bin: rsvg-convert, to check resources/icon.png against its SVG source (scripts/render-icon.sh);
-#    unzip: test/package reads the packaged .vsix; pre-commit: the hook in .pre-commit-hooks.yaml is tested with the real tool.
-APT_PKGS="chromium neovim tinyproxy squid docker-registry libkrb5-dev ripgrep containerd runc tini iptables openssl curl librsvg2-bin unzip pre-commit"
+#    unzip: test/package reads the packaged .vsix; pre-commit: the hook in .pre-commit-hooks.yaml is tested with the real tool;
+#    iproute2, util-linux: ip and unshare for the namespaced corporate-machine tests (test/dockerd/corporate.sh).
+APT_PKGS="chromium neovim tinyproxy squid docker-registry libkrb5-dev ripgrep containerd runc tini iptables openssl curl iproute2 util-linux librsvg2-bin unzip pre-commit"
 if ! dpkg -s $APT_PKGS >/dev/null 2>&1; then
   step apt-get update -qq
   step apt-get install -y -qq --no-install-recommends $APT_PKGS >/dev/null

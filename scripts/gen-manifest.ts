@@ -4,6 +4,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { ALL_RULES, docsUrl } from '../server/src/engine';
+import { STATUS_CHECKS } from '../server/src/engine/status';
 
 const RULES_KEY = 'dockerProxyDoctor.rules';
 
@@ -17,7 +18,17 @@ export function ruleProperties(): Record<string, unknown> {
       markdownDescription: `**${meta.id}** \`${meta.name}\` (${meta.kinds.join(', ')}): ${meta.summary} [Documentation](${docsUrl(meta.id)})`,
     };
   }
-  return props;
+  // Proxy Status findings obey the same setting (a finding that shares a lint rule's id is listed once).
+  for (const { meta } of [...STATUS_CHECKS].sort((a, b) => a.meta.id.localeCompare(b.meta.id))) {
+    if (props[meta.id]) continue;
+    props[meta.id] = {
+      type: 'string',
+      enum: ['off', 'info', 'warning', 'error'],
+      default: meta.severity,
+      markdownDescription: `**${meta.id}** \`${meta.name}\` (Proxy Status, ${meta.layer}): ${meta.summary} [Documentation](${docsUrl(meta.id)})`,
+    };
+  }
+  return Object.fromEntries(Object.entries(props).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 async function main(): Promise<void> {

@@ -101,6 +101,12 @@ do_dockerd() {
   node_tests dockerd-status out/test/dockerd/status.test.js || rc=1
   # setup --apply against the same dockerd: a pull through squid with Basic auth before and after (issue 17).
   node_tests dockerd-setup out/test/dockerd/setup.test.js || rc=1
+  # One machine, one picture (issue 15): status, test, deep test and explain against dockerd + squid + registries
+  # inside private namespaces (only loopback; /etc/docker and the drop-in directory are scratch bind mounts).
+  local tap=$RUN_DIR/dockerd-corporate.tap n
+  bash test/dockerd/corporate.sh "$tap" || rc=1
+  n=$(awk '/^# tests /{print $3}' "$tap" 2>/dev/null | tail -1)
+  if [ -z "$n" ] || [ "$n" -eq 0 ]; then echo "!!! dockerd-corporate ran 0 tests"; rc=1; fi
   return $rc
 }
 do_buildx()    { node_tests buildx out/test/buildx/; }

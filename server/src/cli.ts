@@ -14,10 +14,10 @@ import { version } from '../../package.json';
 const USAGE = `Usage:
   docker-proxy-doctor lint [--kind dockerfile|daemon-json|cli-config|systemd-dropin|compose|ci-workflow|shell] [--format text|json|sarif]
                            [--config FILE] [--fail-on error|warning|info] [--fix] [--skip-unknown] PATH...
-  docker-proxy-doctor status [--root DIR] [--format text|json] [--docker PATH] [--systemctl PATH] [--timeout SECONDS]
+  docker-proxy-doctor status [--root DIR] [--format text|json] [--config FILE] [--docker PATH] [--systemctl PATH] [--timeout SECONDS]
   docker-proxy-doctor test [--registry HOST[:PORT]]... [--timeout S] [--ca FILE]... [--format text|json] [--deep]
                            [--layer cli-shell|client-config|daemon|builder]... [--docker PATH] [--resolve HOST=ADDRESS]...
-  docker-proxy-doctor explain [--format text|json] [FILE]
+  docker-proxy-doctor explain [--format text|json] [--machine [--docker PATH]] [FILE]
   docker-proxy-doctor lsp --stdio | --node-ipc | --socket=PORT
   docker-proxy-doctor setup --proxy URL [--user USER --password-stdin] [--no-proxy LIST] [--container-proxy URL] [--ca FILE]
                             [--layer daemon|client-config|builder|dockerfiles]... [--dockerfile FILE]... [--compose FILE]...
@@ -37,10 +37,14 @@ status  Shows every Docker proxy layer of this machine (shell, config.json, daem
         --json is short for --format json. Exit 1 when a layer is in error, 2 on usage errors.
 test    Probes registries (default Docker Hub) through the proxy each layer would use, with that layer's NO_PROXY
         rules, and names the cause and next step of every failure. Phases: DNS, TCP, CONNECT, TLS, GET /v2/, token
-        realm. --timeout per probe (default 5), --ca trusts an extra CA (NODE_EXTRA_CA_CERTS too), --deep also runs
-        "docker pull hello-world" for the daemon. Exit 1 when a layer fails.
+        realm. The layers and their values come from the same discovery as status. --timeout per probe (default 5),
+        --ca trusts an extra CA (NODE_EXTRA_CA_CERTS too), --deep also lets dockerd itself contact each registry
+        (docker pull of a tag that does not exist: "not found" = reached); Docker's answer wins over the probe.
+        Exit 1 when a layer fails.
 explain Reads a log (FILE, or stdin: docker build . 2>&1 | docker-proxy-doctor explain) and prints each known
-        Docker proxy error once, with its line number, cause, layer and next action. Exit 1 when it found one.
+        Docker proxy error once, with its line number, cause, layer and next action. --machine asks this machine
+        (as status does) which layer produced each error, where that layer runs and which file configures it.
+        Exit 1 when it found one.
 lsp     Starts the language server (server.js beside this file) for editors other than VS Code: Neovim, Helix, Emacs.
 setup   Plans one proxy for every layer: the daemon (daemon.json "proxies" or the drop-in it already uses, % as %%,
         rootless paths), config.json "proxies" for the entry of the current daemon host (every other key kept),
@@ -121,8 +125,8 @@ async function readRuleConfig(file: string): Promise<Record<string, SeveritySett
   return rules as Record<string, SeveritySetting>;
 }
 
-function parseStatusArgs(argv: string[]): StatusArgs {
-  const args: StatusArgs = { root: '/', format: 'text' };
+function parseStatusArgs(argv: string[]): StatusArgs & { config?: string } {
+  const args: StatusArgs & { config?: string } = { root: '/', format: 'text' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.indexOf('=');
@@ -143,6 +147,7 @@ function parseStatusArgs(argv: string[]): StatusArgs {
       }
       case '--docker': args.docker = value(); break;
       case '--systemctl': args.systemctl = value(); break;
+      case '--config': args.config = value(); break;
       case '--timeout': {
         const s = Number(value());
         if (!Number.isFinite(s) || s <= 0 || s > 120) throw new UsageError('--timeout must be a number of seconds between 0 and 120');
@@ -226,7 +231,8 @@ async function main(argv: string[]): Promise<number> {
     case 'lint':
       return runLint(rest);
     case 'status': {
-      const result = await runStatus(parseStatusArgs(rest));
+      const { config, ...statusArgs } = parseStatusArgs(rest);
+      const result = await runStatus({ ...statusArgs, rules: config ? await readRuleConfig(config) : undefined });
       process.stdout.write(result.output);
       return result.code;
     }

@@ -106,7 +106,7 @@ test('bad input: missing file, a directory, unreadable file, unknown option, two
   const opt = await run(['explain', '--colour']);
   assert.equal(opt.code, 2);
   assert.match(opt.stderr, /unknown option --colour/);
-  assert.match(opt.stderr, /docker-proxy-doctor explain \[--format text\|json\] \[FILE\]/);
+  assert.match(opt.stderr, /docker-proxy-doctor explain \[--format text\|json\] \[--machine \[--docker PATH\]\] \[FILE\]/);
   const fmt = await run(['explain', '--format', 'sarif']);
   assert.equal(fmt.code, 2);
   const two = await run(['explain', 'a.log', 'b.log']);

@@ -34,9 +34,9 @@ const tokenReg = () => target(`registry.test:${parts.tokenRegistry}`);
 const basicReg = () => target(`basic.test:${parts.basicRegistry}`);
 const dialer = (extraCaPem: string[] = [parts.caPem]) => createNodeDialer({ extraCaPem, hosts: HOSTS });
 
-async function probe(name: string, input: LayerProxyInput, reg: RegistryTarget, options: { timeoutMs?: number; ca?: string[]; signal?: AbortSignal } = {}): Promise<ProbeResult> {
+async function probe(name: string, input: LayerProxyInput, reg: RegistryTarget, options: { timeoutMs?: number; ca?: string[]; signal?: AbortSignal; knownCas?: Record<string, { dir: string; pem: string[] }> } = {}): Promise<ProbeResult> {
   const t0 = performance.now();
-  const result = await probeLayer(input, reg, { dialer: dialer(options.ca), clock: nodeClock, timeoutMs: options.timeoutMs ?? 20_000, signal: options.signal });
+  const result = await probeLayer(input, reg, { dialer: dialer(options.ca), clock: nodeClock, timeoutMs: options.timeoutMs ?? 20_000, signal: options.signal, knownCas: options.knownCas });
   const wall = performance.now() - t0;
   measured.push(`${name.padEnd(52)} ${result.outcome.padEnd(11)} ${(result.causeId ?? '-').padEnd(30)} route=${result.route.padEnd(10)} ${wall.toFixed(0).padStart(6)} ms`);
   console.log(`[${name}] ${result.outcome} ${result.causeId ?? ''} (${wall.toFixed(0)} ms)\n  ${result.phases.map((p) => `${p.ok ? 'ok' : 'FAIL'} ${p.name}: ${p.detail}`).join('\n  ')}`);
@@ -83,8 +83,8 @@ describe('connectivity probes against real parts', { timeout: 300_000 }, () => {
     assert.equal(none.causeId, 'proxy-auth-required');
     assert.match(none.cause ?? '', /no credentials/);
     const wrong = await probe('407 wrong password (proxy-chain)', layer({ HTTPS_PROXY: `http://${PROXY_USER}:nope-secret@127.0.0.1:${parts.proxyChainAuth}` }), tokenReg());
-    assert.equal(wrong.causeId, 'proxy-auth-required');
-    assert.match(wrong.cause ?? '', /rejected the credentials/);
+    assert.equal(wrong.causeId, 'proxy-credentials-rejected', 'credentials are there: they are rejected, not missing');
+    assert.match(wrong.cause ?? '', /rejected the user and password/);
     const good = await probe('with credentials (proxy-chain -> squid)', layer({ HTTPS_PROXY: `http://${PROXY_USER}:${encoded}@127.0.0.1:${parts.proxyChainAuth}` }), tokenReg());
     assert.equal(good.outcome, 'ok', JSON.stringify(good, null, 2));
     assert.equal(good.proxy, `http://xxxxx:xxxxx@127.0.0.1:${parts.proxyChainAuth}`);
@@ -118,9 +118,17 @@ describe('connectivity probes against real parts', { timeout: 300_000 }, () => {
 
   test('TLS-intercepting proxy: names its CA; trusting that CA makes it pass', { timeout: GUARD_MS }, async () => {
     const env = { HTTPS_PROXY: `http://127.0.0.1:${parts.mitm}` };
-    const r = await probe('TLS-intercepting proxy (own CA)', layer(env), tokenReg());
+    // Without a CA known for registry.test on this machine, an untrusted chain through a tunnel is ambiguous.
+    const unsure = await probe('TLS-intercepting proxy, registry CA unknown', layer(env), tokenReg());
+    assert.equal(unsure.causeId, 'tls-unknown-ca-via-proxy', JSON.stringify(unsure, null, 2));
+    assert.match(unsure.cause ?? '', /CONNECT registry\.test:\d+ → 200/);
+    // With the registry's own CA known (dockerd's certs.d), the evidence decides: that CA did not issue it.
+    const reg = tokenReg();
+    const knownCas = { [`${reg.host}:${reg.port}`]: { dir: `/etc/docker/certs.d/${reg.host}:${reg.port}`, pem: [parts.caPem] } };
+    const r = await probe('TLS-intercepting proxy (own CA)', layer(env), reg, { knownCas });
     assert.equal(r.outcome, 'fail', JSON.stringify(r, null, 2));
     assert.equal(r.causeId, 'tls-intercepting-proxy');
+    assert.match(r.cause ?? '', /did NOT issue it/);
     assert.match(r.cause ?? '', /Probe Test Intercepting Proxy CA/);
     assert.match(r.action ?? '', /certs\.d/);
     const trusted = await probe('TLS-intercepting proxy, its CA trusted (--ca)', layer(env), basicReg(), { ca: [parts.caPem, parts.mitmCaPem] });

@@ -57,8 +57,8 @@ describe('docker-proxy-doctor test (CLI)', { timeout: 300_000 }, () => {
     assert.match(r.stdout, /^== \[FAIL\] cli-shell → registry\.test:\d+/m);
     assert.match(r.stdout, /^ {3}route: {4}proxy http:\/\/xxxxx:xxxxx@127\.0\.0\.1:\d+$/m);
     assert.match(r.stdout, /^ {3}\[FAIL\] connect .*407/m);
-    assert.match(r.stdout, /^ {3}cause: {4}\[proxy-auth-required\]/m);
-    assert.match(r.stdout, /^ {3}action: {3}Add the user name and password/m);
+    assert.match(r.stdout, /^ {3}cause: {4}\[proxy-credentials-rejected\]/m);
+    assert.match(r.stdout, /^ {3}action: {3}Correct the password where this layer reads it/m);
     assert.ok(!r.stdout.includes('wrong-pass'));
   });
 

@@ -55,7 +55,7 @@ export interface Parts {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);
@@ -74,7 +74,7 @@ function listen(server: net.Server): Promise<number> {
 }
 
 /** Starts a program and resolves once `ready` appears in its output; rejects when it exits first or never says it. */
-function startProcess(children: ChildProcess[], file: string, args: string[], ready: RegExp, label: string): Promise<void> {
+export function startProcess(children: ChildProcess[], file: string, args: string[], ready: RegExp, label: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
@@ -103,7 +103,7 @@ function openssl(dir: string, args: string[]): void {
 }
 
 /** A CA and a server certificate for the test names, signed by it. */
-function makeCa(dir: string, prefix: string, caName: string): { caFile: string; certFile: string; keyFile: string } {
+export function makeCa(dir: string, prefix: string, caName: string): { caFile: string; certFile: string; keyFile: string } {
   openssl(dir, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-keyout', `${prefix}-ca.key`, '-out', `${prefix}-ca.pem`, '-subj', `/CN=${caName}/O=docker-proxy-doctor tests`]);
   openssl(dir, ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${prefix}.key`, '-out', `${prefix}.csr`, '-subj', '/CN=registry.test']);
   writeFileSync(path.join(dir, `${prefix}.ext`), `subjectAltName=${[...NAMES, 'localhost'].map((n) => `DNS:${n}`).join(',')},IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`);
@@ -111,7 +111,7 @@ function makeCa(dir: string, prefix: string, caName: string): { caFile: string; 
   return { caFile: path.join(dir, `${prefix}-ca.pem`), certFile: path.join(dir, `${prefix}.pem`), keyFile: path.join(dir, `${prefix}.key`) };
 }
 
-function registryConfig(dir: string, name: string, port: number, cert: string, key: string, auth: string): string {
+export function registryConfig(dir: string, name: string, port: number, cert: string, key: string, auth: string): string {
   const file = path.join(dir, `${name}.yml`);
   writeFileSync(file, `version: 0.1
 log:

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { ConnectivityReport } from '../../server/src/engine/status/report';
 import { DOCKER_HUB, normalizeRegistry, registriesInDockerfile, registryChoices, registryOfImage } from '../../client/src/connectivity/registries';
 import { connectivitySummary, formatConnectivityReport, worstResult } from '../../client/src/connectivity/format';
+import { formatConnectivityReport as formatEngineReport } from '../../server/src/engine/probe';
 
 const connectivity = (): ConnectivityReport =>
   JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/status/connectivity.json'), 'utf8')) as ConnectivityReport;
@@ -86,19 +87,19 @@ describe('connectivity report text', () => {
     r.results = r.results.filter((x) => x.layer === 'vscode' || x.layer === 'daemon');
     r.results.push({ ...r.results[1], deep: true, outcome: 'ok', cause: undefined, causeId: undefined, action: undefined, durationMs: 2100 });
     assert.deepEqual(connectivitySummary(r), { severity: 'info', text: 'Connectivity test: all 2 probes ok in 5012 ms.' });
-    assert.match(formatConnectivityReport(r), /\[OK\] daemon \(docker pull\) → registry-1\.docker\.io: ok \(2100 ms\)/);
-    assert.match(formatConnectivityReport(r), /\[FAIL\] daemon → registry-1\.docker\.io: fail/, 'the log keeps the modelled result too');
+    assert.match(formatConnectivityReport(r), /== \[OK\] daemon deep → registry-1\.docker\.io 2\.10 s/);
+    assert.match(formatConnectivityReport(r), /== \[FAIL\] daemon → registry-1\.docker\.io \d+ ms/, 'the log keeps the modelled result too');
   });
 
-  test('the log text has phases, timings, the masked proxy, the NO_PROXY decision, cause and next step', () => {
+  test('the log text is the engine\'s one report format: phases, timings, the masked proxy, the NO_PROXY decision, cause and next step', () => {
     const r = connectivity();
     r.results[1].proxy = 'http://bob:secret@proxy.corp.example:3128';
     const text = formatConnectivityReport(r);
+    assert.equal(text, formatEngineReport(r));
     assert.ok(!text.includes('secret'));
-    assert.match(text, /^Connectivity test 2026-11-30T07:43:00.000Z: registry-1.docker.io; worst error; 5012 ms in all/);
-    assert.match(text, /\[FAIL\] daemon → registry-1.docker.io: fail \(33 ms\)\n  route: proxy http:\/\/xxxxx:xxxxx@proxy.corp.example:3128\n  NO_PROXY: no NO_PROXY entry matches \(Go\)/);
-    assert.match(text, /FAIL connect      31 ms  CONNECT registry-1.docker.io:443 -> 407/);
-    assert.match(text, /cause: the proxy answered 407: credentials missing or wrong \[proxy-auth\]\n  next step: put the right user/);
-    assert.match(text, /\[UNREACHABLE\] client-config → registry-1.docker.io: unreachable \(0 ms\)\n  route: not-probed/);
+    assert.match(text, /^== \[FAIL\] daemon → registry-1\.docker\.io 33 ms\n {3}route: {4}proxy http:\/\/xxxxx:xxxxx@proxy\.corp\.example:3128$/m);
+    assert.match(text, /^ {3}\[FAIL\] connect +31 ms {2}CONNECT registry-1\.docker\.io:443 -> 407$/m);
+    assert.match(text, /^ {3}cause: {4}\[proxy-auth\] the proxy answered 407: credentials missing or wrong$/m);
+    assert.match(text, /^== \[UNREACHABLE\] client-config → registry-1\.docker\.io/m);
   });
 });

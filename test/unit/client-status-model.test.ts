@@ -71,7 +71,7 @@ describe('tree from a report', () => {
     assert.equal(nextStepOf('The httpProxy URL holds credentials: the CLI copies them into every new container.'), undefined);
     const r = report('daemon-down.json');
     const cc = r.layers.find((l) => l.id === 'client-config')!;
-    cc.findings.push({ id: 'CC012', severity: 'warning', layer: 'client-config', message: 'The httpProxy URL holds credentials: the CLI copies them into every new container\'s environment.' });
+    cc.findings.push({ id: 'CC012', severity: 'warning', layer: 'client-config', title: 'The httpProxy URL holds credentials: the CLI copies them into every new container\'s environment.', message: 'The httpProxy URL holds credentials: the CLI copies them into every new container\'s environment.' });
     const row = buildTree(r)[0].children.find((p) => p.id.endsWith('/CC012'))!;
     assert.equal(row.label, 'config.json: The httpProxy URL holds credentials');
     assert.equal(row.description, 'the CLI copies them into every new container\'s…');
@@ -117,7 +117,7 @@ describe('tree from a report', () => {
       { name: 'env.no_proxy', variable: 'no', value: 'localhost', source: { kind: 'command', label: 'docker buildx inspect' }, health: 'ok' },
     ];
     r.layers.find((l) => l.id === 'builder')!.findings.push({
-      id: 'SV019', severity: 'warning', layer: 'builder', message: 'The builder\'s https_proxy points at 127.0.0.1, which inside the builder container is the container itself.',
+      id: 'SV019', severity: 'warning', layer: 'builder', title: 'Builder https_proxy is on loopback', message: 'The builder\'s https_proxy points at 127.0.0.1, which inside the builder container is the container itself.',
       related: [{ kind: 'command', label: 'docker buildx inspect' }],
     });
     const builder = buildTree(r).find((n) => n.id === 'layer/builder')!.children.filter((c) => c.kind === 'value');
@@ -163,13 +163,13 @@ describe('tree from a report', () => {
 
   test('findings of a layer without a branch are still shown', () => {
     const r = report('daemon-down.json');
-    r.findings.push({ id: 'SV009', severity: 'error', layer: 'builder', message: 'loopback proxy in another namespace' });
+    r.findings.push({ id: 'SV009', severity: 'error', layer: 'builder', title: 'Loopback proxy (builder)', message: 'loopback proxy in another namespace' });
     r.layers = r.layers.filter((l) => l.id !== 'builder');
     const tree = buildTree(r);
     const other = tree.find((n) => n.id === 'findings')!;
     assert.equal(other.health, 'error');
     assert.equal(other.children[0].explain?.id, 'SV009');
-    assert.ok(tree[0].children.some((p) => p.label === 'Builder: loopback proxy in another namespace'));
+    assert.ok(tree[0].children.some((p) => p.label === 'Builder: Loopback proxy'));
   });
 
   test('the last test: one row per layer and registry, phases in the tooltip; failures are problems with their next step', () => {

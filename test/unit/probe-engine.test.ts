@@ -5,10 +5,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
-  DialError, decideRoute, formatConnectivityReport, gatherLayerInputs, parseRegistry, probeLayer, runConnectivityTest,
+  DialError, decideRoute, formatConnectivityReport, probeInputsFromModel, parseRegistry, probeLayer, runConnectivityTest,
   type Clock, type Dialer, type LayerProxyInput,
 } from '../../server/src/engine/probe';
 import type { ExecResult, Machine } from '../../server/src/engine/machine';
+import { computeStatusModel } from '../../server/src/engine/status';
+import { CMD, dockerCommands, fixtureMachine as statusMachine, recording } from './status-fixture';
 
 const layer = (env: Record<string, string>, extra: Partial<LayerProxyInput> = {}): LayerProxyInput =>
   ({ layer: 'cli-shell', consumerLabel: 'test', env, consumer: 'go', namespace: 'host', source: 'test', ...extra });
@@ -131,7 +133,7 @@ test('deep test: docker pull with a timeout; its error output is explained by th
   const calls: string[][] = [];
   const machine = fixtureMachine({}, {}, () => ({ exitCode: 1, stdout: '', stderr: 'Error response from daemon: Get "https://registry-1.docker.io/v2/": Proxy Authentication Required (proxy http://bob:hunter2@p:3128)', durationMs: 30 }), calls);
   const report = await runConnectivityTest({ layers: [], dialer: noNetwork, clock: fakeClock(), deep: { machine, dockerPath: '/usr/bin/docker' }, generatedAt: 't' });
-  assert.deepEqual(calls, [['/usr/bin/docker', 'pull', '--quiet', 'hello-world']]);
+  assert.deepEqual(calls, [['/usr/bin/docker', 'pull', '--quiet', 'docker.io/docker-proxy-doctor/reachability-probe:no-such-tag-dpd']]);
   const deep = report.results[0];
   assert.equal(deep.deep, true);
   assert.equal(deep.causeId, 'proxy-auth-required');
@@ -141,29 +143,68 @@ test('deep test: docker pull with a timeout; its error output is explained by th
   assert.equal(timedOut.results[0].outcome, 'timeout');
 });
 
-test('gatherer: shell environment, config.json proxies.default (auths untouched), daemon.json and docker info (Desktop)', async () => {
-  const calls: string[][] = [];
-  const info = JSON.stringify({ HTTPProxy: 'http.docker.internal:3128', HTTPSProxy: 'http://xxxxx:xxxxx@http.docker.internal:3128', NoProxy: 'hubproxy.docker.internal', OperatingSystem: 'Docker Desktop' });
-  const machine = fixtureMachine({
-    '/home/u/.docker/config.json': JSON.stringify({ auths: { x: { auth: 'c2VjcmV0' } }, proxies: { default: { httpsProxy: 'http://127.0.0.1:3128', noProxy: 'localhost' } } }),
-  }, { HTTPS_PROXY: 'http://corp:8080', NO_PROXY: '.corp', PATH: '/bin' }, () => ({ exitCode: 0, stdout: info, stderr: '', durationMs: 5 }), calls);
-  const g = await gatherLayerInputs(machine, { dockerPath: '/opt/docker' });
+test('inputs from the machine model: docker info recorded from dockerd 26 (HttpProxy/HttpsProxy), password from the drop-in, per-host config.json entry, builders per command', async () => {
+  // Captured here: dockerd 26.1.5 started with HTTP(S)_PROXY=http://feas:…@127.0.0.1:3128 in its environment and
+  // daemon.json {"insecure-registries":["insecure.test:5000"]}; `docker info --format '{{json .}}'` (test-infra §4.2).
+  const info = recording('docker-info-26-env-proxy.json');
+  assert.match(info, /"HttpProxy": ?"http:\/\/xxxxx:xxxxx@127\.0\.0\.1:3128"/);
+  const dropIn = '[Service]\nEnvironment="HTTP_PROXY=http://feas:s3cret@127.0.0.1:3128" "HTTPS_PROXY=http://feas:s3cret@127.0.0.1:3128" "NO_PROXY=localhost,.internal"\n';
+  const config = JSON.stringify({ auths: { x: { auth: 'c2VjcmV0' } }, proxies: { default: { httpsProxy: 'http://default:1' }, 'unix:///var/run/docker.sock': { httpsProxy: 'http://perhost:2' } } });
+  const files = { '/etc/systemd/system/docker.service.d/http-proxy.conf': dropIn, '/home/alice/.docker/config.json': config };
+  const commands = dockerCommands(info, { [CMD.buildxLs]: { stdout: recording('buildx-ls-0.13-loopback.txt') }, [CMD.buildxInspect]: { stdout: recording('buildx-inspect-0.13-loopback.txt') } });
+  const model = await computeStatusModel(statusMachine({ files, commands, env: { HOME: '/home/alice', HTTPS_PROXY: 'http://corp:8080' } }), { trusted: true });
+  const g = probeInputsFromModel(model);
   const by = (id: string) => g.layers.find((l) => l.layer === id);
-  assert.deepEqual(by('cli-shell')?.env, { HTTPS_PROXY: 'http://corp:8080', NO_PROXY: '.corp' });
-  assert.equal(by('client-config')?.namespace, 'container');
-  assert.equal(by('client-config')?.env.HTTPS_PROXY, 'http://127.0.0.1:3128');
+  const daemon = by('daemon')!;
+  assert.equal(daemon.env.HTTPS_PROXY, 'http://feas:s3cret@127.0.0.1:3128', 'the masked docker info value gets the drop-in\'s password (same endpoint)');
+  assert.equal(daemon.credentialsUnknown, false);
+  assert.match(daemon.source, /password from \/etc\/systemd\/system\/docker\.service\.d\/http-proxy\.conf:2/);
+  assert.equal(daemon.namespace, 'host');
+  assert.equal(daemon.desktop, false);
+  assert.deepEqual(daemon.insecure, { registries: ['insecure.test:5000'], cidrs: ['127.0.0.0/8'] });
+  assert.equal(by('client-config')!.env.HTTPS_PROXY, 'http://perhost:2', 'the entry for the daemon host replaces "default"');
   assert.ok(!JSON.stringify(g).includes('c2VjcmV0'));
-  assert.equal(by('daemon')?.desktop, true);
-  assert.equal(by('daemon')?.namespace, 'vm');
-  assert.equal(by('daemon')?.env.HTTPS_PROXY, 'http://http.docker.internal:3128', 'docker info\'s masked credentials are dropped, not sent');
-  assert.deepEqual(calls, [['/opt/docker', 'info', '--format', '{{json .}}']]);
-  assert.ok(g.notProbed.some((n) => n.layer === 'builder'));
+  assert.deepEqual(by('cli-shell')!.env.HTTPS_PROXY, 'http://corp:8080');
+  // docker build → the context's default builder; docker buildx build → the selected docker-container builder.
+  assert.equal(model.buildCommands!.build.name, 'default');
+  assert.notEqual(model.buildCommands!.buildxBuild.name, 'default');
+  assert.ok(g.notProbed.some((n) => n.layer === 'builder' && /`docker build` → builder "default" \(docker driver\)/.test(n.reason)), JSON.stringify(g.notProbed));
+  assert.equal(by('builder')!.namespace, 'container');
+  assert.match(by('builder')!.modelled!, /not running/);
+  assert.equal(by('builder')!.env.https_proxy, 'http://127.0.0.1:3128');
 
-  const untrustedCalls: string[][] = [];
-  const untrusted = fixtureMachine({ '/etc/docker/daemon.json': '{"proxies":{"https-proxy":"http://p:1"}}' }, {}, () => { throw new Error('must not run'); }, untrustedCalls);
-  const u = await gatherLayerInputs(untrusted, { trusted: false });
-  assert.deepEqual(untrustedCalls, []);
-  assert.equal(u.layers.find((l) => l.layer === 'daemon')?.source, '/etc/docker/daemon.json');
+  // Without a readable source the credentials are unknown: sent without them, and a 407 says so.
+  const bare = await computeStatusModel(statusMachine({ files: {}, commands, env: { HOME: '/home/alice' } }), { trusted: true });
+  const d2 = probeInputsFromModel(bare).layers.find((l) => l.layer === 'daemon')!;
+  assert.equal(d2.credentialsUnknown, true);
+  assert.equal(d2.env.HTTPS_PROXY, 'http://127.0.0.1:3128');
+
+  // Docker Desktop comes from docker info, not from the OS name.
+  const desktop = await computeStatusModel(statusMachine({ files: {}, commands: dockerCommands(recording('docker-info-desktop.json')), env: { HOME: '/home/alice' } }), { trusted: true });
+  const d3 = probeInputsFromModel(desktop).layers.find((l) => l.layer === 'daemon')!;
+  assert.equal(d3.desktop, true);
+  assert.equal(d3.namespace, 'vm');
+
+  // Untrusted: no command runs; the drop-in is still the daemon's configured proxy (modelled).
+  const untrusted = statusMachine({ files, commands: {}, env: { HOME: '/home/alice' } });
+  const u = probeInputsFromModel(await computeStatusModel(untrusted, { trusted: false }));
+  assert.deepEqual(untrusted.calls, []);
+  assert.match(u.layers.find((l) => l.layer === 'daemon')!.source, /http-proxy\.conf/);
+});
+
+test('a 407 from a proxy whose credentials docker info masked: "cannot be tested", never "add credentials"', async () => {
+  const input = layer({ HTTPS_PROXY: 'http://p.corp:3128' }, { layer: 'daemon', credentialsUnknown: true });
+  const dialer: Dialer = {
+    resolve: async () => ['10.0.0.1'],
+    connect: async () => ({
+      startTls: async () => ({ ok: true }),
+      exchange: async () => ({ head: 'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="x"', body: '' }),
+      close: () => undefined,
+    }),
+  };
+  const r = await probeLayer(input, parseRegistry('registry.corp') as never, { dialer, clock: fakeClock(), timeoutMs: 5000 });
+  assert.equal(r.causeId, 'proxy-credentials-unknown');
+  assert.doesNotMatch(`${r.cause} ${r.action}`, /Add the user name/);
 });
 
 test('report text: one block per result, phases, cause and action; masked; every line is coloured by the grammar', () => {
@@ -175,6 +216,7 @@ test('report text: one block per result, phases, cause and action; masked; every
       phases: [{ name: 'tcp', ok: true, durationMs: 1, detail: 'TCP to proxy 10.0.0.1:3128: connected' }, { name: 'connect', ok: false, durationMs: 2, detail: 'CONNECT registry-1.docker.io:443: 407' }],
     }, {
       layer: 'cli-shell', registry: 'registry-1.docker.io', route: 'direct', noProxyDecision: 'no HTTPS proxy for Go → direct', outcome: 'ok', durationMs: 1500, phases: [], note: 'token realm auth.docker.io reached directly',
+      source: 'environment', namespace: 'the host', modelled: 'probed from this host', verdict: 'agrees',
     }],
     notProbed: [{ layer: 'builder', reason: 'not read yet' }],
     warnings: ['Extra CA ignored: cannot use CA file /x.pem: ENOENT'],

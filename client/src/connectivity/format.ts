@@ -48,18 +48,8 @@ export function connectivitySummary(report: ConnectivityReport): ConnectivitySum
   };
 }
 
-/** The full report: one block per layer and registry with phases, timings, proxy, NO_PROXY decision, cause and action. */
-export function formatConnectivityReport(report: ConnectivityReport): string {
-  const out: string[] = [];
-  out.push(`Connectivity test ${report.generatedAt}: ${report.registries.map(m).join(', ') || '(no registry)'}; worst ${report.worst}; ${ms(report.durationMs)} in all`);
-  for (const r of report.results) {
-    out.push('');
-    out.push(`[${r.outcome.toUpperCase()}] ${resultLine(r)}`);
-    out.push(`  route: ${r.route === 'proxy' ? `proxy ${m(r.proxy)}` : r.route}`);
-    if (r.noProxyDecision) out.push(`  NO_PROXY: ${m(r.noProxyDecision)}`);
-    for (const p of r.phases) out.push(`  ${p.ok ? 'ok  ' : 'FAIL'} ${p.name.padEnd(8)} ${ms(p.durationMs).padStart(9)}  ${m(p.detail)}`);
-    if (r.cause) out.push(`  cause: ${m(r.cause)}${r.causeId ? ` [${r.causeId}]` : ''}`);
-    if (r.action) out.push(`  next step: ${m(r.action)}`);
-  }
-  return out.join('\n');
-}
+/**
+ * The full report: the engine's one formatter (engine/probe/format.ts), the same text the CLI prints and the
+ * connectivity-report grammar colours.
+ */
+export { formatConnectivityReport } from '../../../server/src/engine/probe/format';

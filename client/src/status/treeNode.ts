@@ -2,6 +2,7 @@
 // and the helpers every branch builder uses to fill it. Pure (no `vscode`).
 import type { Health, StatusFinding, StatusSource } from '../../../server/src/engine/status/report';
 import { m } from './text';
+import { titleWithoutLayer } from '../../../server/src/engine/status/findings/check';
 
 export type NodeKind = 'problems' | 'problem' | 'docker' | 'details' | 'command' | 'layer' | 'value' | 'note' | 'finding' | 'probe' | 'phase';
 
@@ -74,5 +75,6 @@ export function fixOf(f: StatusFinding): FindingFix | undefined {
 /** The finding's one-line title (servers after issue 15 send one), else its message. */
 export function titleOf(f: StatusFinding): string {
   const title = (f as StatusFinding & { title?: unknown }).title;
-  return typeof title === 'string' && title.trim() ? title : f.message;
+  // The engine's titles end with `(layer)` for clients that show them alone; the view names the layer itself.
+  return typeof title === 'string' && title.trim() ? titleWithoutLayer(title, f.layer) : f.message;
 }

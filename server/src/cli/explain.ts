@@ -1,23 +1,32 @@
-// `docker-proxy-doctor explain [--format text|json] [FILE]`: explains the known Docker proxy errors in a log.
+// `docker-proxy-doctor explain [--format text|json] [--machine [--docker PATH]] [FILE]`: explains the known Docker
+// proxy errors in a log; with --machine, each is attributed to the layer of this machine that produced it.
 // Reads FILE, or stdin when there is none (or FILE is -). Exit 0 nothing found, 1 found, 2 usage or read error.
 import { promises as fs } from 'node:fs';
-import { explainLog, formatExplanationsJson, formatExplanationsText } from '../engine/causes';
+import { attributeExplanations, explainLog, formatExplanationsJson, formatExplanationsText, type AttributedExplanation } from '../engine/causes';
+import { computeStatusModel } from '../engine/status';
+import { createNodeMachine } from '../node/machine';
 
 export class ExplainUsageError extends Error {}
 
 /** Logs bigger than this are read only up to it: the end of a huge log is rarely where a proxy error is new. */
 const MAX_BYTES = 32 * 1024 * 1024;
 
-export interface ExplainArgs { format: 'text' | 'json'; file?: string }
+export interface ExplainArgs { format: 'text' | 'json'; file?: string; machine: boolean; docker?: string }
 
 export function parseExplainArgs(argv: string[]): ExplainArgs {
-  const args: ExplainArgs = { format: 'text' };
+  const args: ExplainArgs = { format: 'text', machine: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--format' || a.startsWith('--format=')) {
       const f = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (f !== 'text' && f !== 'json') throw new ExplainUsageError('--format must be text or json');
       args.format = f;
+    } else if (a === '--machine') {
+      args.machine = true;
+    } else if (a === '--docker' || a.startsWith('--docker=')) {
+      const d = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (!d) throw new ExplainUsageError('--docker needs the path of the docker CLI');
+      args.docker = d;
     } else if (a.startsWith('-') && a !== '-') {
       throw new ExplainUsageError(`unknown option ${a}`);
     } else if (args.file !== undefined) {
@@ -66,7 +75,12 @@ export async function runExplain(argv: string[], out: (text: string) => void, er
       return 2;
     }
   }
-  const found = explainLog(text.replace(/^\uFEFF/, ''));
+  let found: AttributedExplanation[] = explainLog(text.replace(/^\uFEFF/, ''));
+  if (args.machine && found.length > 0) {
+    // The same discovery as `status`: which layer produced each error, where it runs, which file configures it.
+    const model = await computeStatusModel(createNodeMachine(), { dockerPath: args.docker, trusted: true });
+    found = attributeExplanations(found, model);
+  }
   out(args.format === 'json' ? formatExplanationsJson(found) : formatExplanationsText(found));
   return found.length > 0 ? 1 : 0;
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { computeStatusReport } from '../engine/status';
 import type { Health, ProxyStatusReport, StatusFinding } from '../engine/status/report';
 import { createNodeMachine } from '../node/machine';
+import type { SeveritySetting } from '../engine/model';
 
 export interface StatusArgs {
   /** `/` for this machine; any other directory is read as a machine's file tree (no environment of ours). */
@@ -12,13 +13,15 @@ export interface StatusArgs {
   docker?: string;
   systemctl?: string;
   timeoutMs?: number;
+  /** From --config: severity per finding id or name, like `lint --config`. */
+  rules?: Readonly<Record<string, SeveritySetting>>;
 }
 
 const ICON: Record<Health, string> = { ok: 'ok  ', warning: 'WARN', error: 'FAIL', unknown: '?   ' };
 
 function findingLine(f: StatusFinding): string[] {
   const where = f.source ? ` (${f.source.label})` : '';
-  const lines = [`         ${f.lint ? 'lint ' : ''}${f.id} ${f.severity}: ${f.message}${where}`];
+  const lines = [`         ${f.lint ? 'lint ' : ''}${f.id} ${f.severity}: ${f.title}`, `           ${f.message}${where}`];
   if (f.action && !f.lint) lines.push(`           next: ${f.action}`);
   return lines;
 }
@@ -52,15 +55,17 @@ export async function runStatus(args: StatusArgs): Promise<{ output: string; cod
   const thisMachine = args.root === '/';
   // A --root tree is another machine's files: neither our environment nor our docker belongs to it, unless --docker
   // explicitly asks a daemon too.
+  // Nor is its network ours: no proxy reachability check for a --root tree.
   const machine = thisMachine
     ? createNodeMachine()
-    : createNodeMachine({ root: path.resolve(args.root), env: { HOME: '/home/user', PATH: process.env.PATH } });
+    : { ...createNodeMachine({ root: path.resolve(args.root), env: { HOME: '/home/user', PATH: process.env.PATH } }), connect: undefined };
   const report = await computeStatusReport(machine, {
     trusted: true,
     filesOnly: !thisMachine && !args.docker,
     dockerPath: args.docker,
     systemctlPath: args.systemctl,
     commandTimeoutMs: args.timeoutMs,
+    rules: args.rules,
   });
   return { output: args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatStatusText(report), code: statusExitCode(report) };
 }

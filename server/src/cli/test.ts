@@ -1,7 +1,8 @@
 // `docker-proxy-doctor test`: probes registries through each layer's proxy from this machine and prints the report.
 import { createNodeMachine } from '../node/machine';
 import { createNodeDialer, nodeClock, readCaFiles } from '../node/dialer';
-import { formatConnectivityReport, gatherLayerInputs, parseRegistries, runConnectivityTest } from '../engine/probe';
+import { certsByHost, formatConnectivityReport, parseRegistries, probeInputsFromModel, runConnectivityTest } from '../engine/probe';
+import { computeStatusModel } from '../engine/status';
 import type { LayerId } from '../engine/status/report';
 
 export class TestUsageError extends Error {}
@@ -80,7 +81,9 @@ export async function runTest(argv: string[], out: (text: string) => void): Prom
   const extra = process.env.NODE_EXTRA_CA_CERTS ? [process.env.NODE_EXTRA_CA_CERTS] : [];
   const caPem = readCaFiles([...extra, ...args.caFiles]);
   const machine = createNodeMachine();
-  const gathered = await gatherLayerInputs(machine, { dockerPath: args.docker, trusted: true, layers: args.layers });
+  // The same discovery as `status`: the test probes exactly the values the status shows.
+  const model = await computeStatusModel(machine, { dockerPath: args.docker, trusted: true });
+  const gathered = probeInputsFromModel(model, args.layers);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
@@ -88,6 +91,7 @@ export async function runTest(argv: string[], out: (text: string) => void): Prom
     const report = await runConnectivityTest({
       layers: gathered.layers,
       notProbed: gathered.notProbed,
+      knownCas: certsByHost(model),
       registries: args.registries,
       dialer: createNodeDialer({ extraCaPem: caPem, hosts: args.resolve }),
       clock: nodeClock,

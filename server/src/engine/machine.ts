@@ -16,6 +16,8 @@ export interface ExecResult {
    */
   failure?: 'not-found' | 'permission' | 'timeout' | 'error';
   message?: string;
+  /** The first line the peer answered to `send`, when it answered within the time. */
+  firstLine?: string;
   durationMs: number;
 }
 
@@ -43,6 +45,41 @@ export interface Machine {
   exec(file: string, args: readonly string[], options: ExecOptions): Promise<ExecResult>;
   /** Milliseconds since some fixed point (injected so tests control time). */
   now(): number;
+  /**
+   * Opens a TCP connection from this machine to host:port and closes it at once (is a proxy listening?); with `send`,
+   * writes it first and returns the first line of the answer (a proxy's status line). Never rejects. Optional: a
+   * machine without it (a fixture) gets no reachability check.
+   */
+  connect?(host: string, port: number, timeoutMs: number, send?: string): Promise<ConnectResult>;
+}
+
+export interface ConnectResult {
+  ok: boolean;
+  /** `refused`, `timeout`, `dns`, `unreachable` or another short reason. */
+  failure?: 'refused' | 'timeout' | 'dns' | 'unreachable' | 'error';
+  message?: string;
+  /** The first line the peer answered to `send`, when it answered within the time. */
+  firstLine?: string;
+  durationMs: number;
+}
+
+/** VS Code's own `http.proxy`, `http.noProxy`, `http.proxyStrictSSL`, when the caller is the extension. */
+export interface VsCodeProxySettings { proxy?: string; noProxy?: string[]; strictSSL?: boolean }
+
+/**
+ * How the engine may use the machine (the request parameters of the protocol extend this). Executable paths come from
+ * user or machine settings only, never from a workspace.
+ */
+export interface MachineOptions {
+  /** Path of the docker CLI. */
+  dockerPath?: string;
+  /** Path of systemctl. */
+  systemctlPath?: string;
+  /** Per-command timeout in ms. */
+  commandTimeoutMs?: number;
+  /** False in an untrusted workspace: no external command runs, files and environment only. */
+  trusted?: boolean;
+  vscodeProxy?: VsCodeProxySettings;
 }
 
 /** Programs the status discovery and the probes may run. Paths come from user or machine settings only. */

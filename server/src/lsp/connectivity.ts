@@ -3,7 +3,8 @@
 import type { CancellationToken, Connection } from 'vscode-languageserver/node';
 import { createNodeMachine } from '../node/machine';
 import { createNodeDialer, nodeClock, readCaFiles } from '../node/dialer';
-import { gatherLayerInputs, runConnectivityTest } from '../engine/probe';
+import { certsByHost, probeInputsFromModel, runConnectivityTest } from '../engine/probe';
+import { computeStatusModel } from '../engine/status';
 import { DEFAULT_COMMAND_TIMEOUT_MS } from '../engine/machine';
 import { maskCredentials } from '../engine/proxy/url';
 import { CONNECTIVITY_PROGRESS, Requests, type ConnectivityProgress, type ConnectivityReport, type ConnectivityRequestParams } from '../shared/protocol';
@@ -25,19 +26,22 @@ export function registerConnectivity(connection: Connection, logError: (where: s
       }
     }
     caPem = [...new Set(caPem)];
-    const gathered = await gatherLayerInputs(machine, {
+    // The status view's own discovery: the test probes exactly the values the view shows.
+    const model = await computeStatusModel(machine, {
       dockerPath: p.dockerPath ?? 'docker',
+      systemctlPath: p.systemctlPath,
       commandTimeoutMs: p.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
       trusted,
       vscodeProxy: p.vscodeProxy,
-      layers: p.layers,
     });
+    const gathered = probeInputsFromModel(model, p.layers);
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());
     try {
       const report = await runConnectivityTest({
         layers: gathered.layers,
         notProbed: gathered.notProbed,
+        knownCas: certsByHost(model),
         registries: p.registries,
         dialer: createNodeDialer({ extraCaPem: caPem }),
         clock: nodeClock,

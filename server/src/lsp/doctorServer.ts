@@ -24,6 +24,7 @@ import { documentKind } from './kind';
 import { uriToPath } from './paths';
 import { SettingsStore, sectionOf } from './settings';
 import { registerConnectivity } from './connectivity';
+import { registerExplain } from './explain';
 
 /** No fixed delay: a lint costs about a millisecond per thousand lines, and a file without proxies is skipped. */
 export const DEFAULT_DEBOUNCE_MS = 0;
@@ -85,7 +86,7 @@ export function startServer(connection: Connection): void {
   // Proxy Status: its own request, off the lint path; its findings join the lint diagnostics of open files.
   const status = new StatusService(logError, (paths) => {
     for (const document of documents.all()) if (paths.has(uriToPath(document.uri))) schedule(document.uri);
-  });
+  }, async () => (await settings.unscoped()).rules);
   status.register(connection, Requests.status);
 
   function stateOf(uri: string): DocumentState {
@@ -340,6 +341,7 @@ export function startServer(connection: Connection): void {
   }));
 
   registerConnectivity(connection, logError);
+  registerExplain(connection);
 
   connection.onShutdown(() => {
     for (const state of states.values()) if (state.timer) clearTimeout(state.timer);

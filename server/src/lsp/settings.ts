@@ -41,7 +41,7 @@ export function sectionOf(payload: unknown, section: string): unknown {
   return undefined;
 }
 
-export type ConfigurationFetcher = (uri: string) => Promise<unknown>;
+export type ConfigurationFetcher = (uri: string | undefined) => Promise<unknown>;
 
 /**
  * Caches one settings promise per document. With a fetcher (client has the configuration capability) each document
@@ -72,6 +72,17 @@ export class SettingsStore {
       this.cache.set(uri, pending);
     }
     return pending;
+  }
+
+  /** The machine-wide (unscoped) settings: the Proxy Status is about the machine, not about one document. */
+  async unscoped(): Promise<DoctorSettings> {
+    if (!this.fetcher) return this.global;
+    try {
+      return normaliseSettings((await this.fetcher(undefined)) ?? undefined);
+    } catch (error) {
+      this.onError(error);
+      return this.global;
+    }
   }
 
   forget(uri: string): void {

@@ -6,6 +6,7 @@ import { DiagnosticSeverity, type Connection, type Diagnostic, type DiagnosticRe
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { computeStatusReport } from '../engine/status';
 import type { ProxyStatusReport, StatusFinding, StatusSource } from '../engine/status/report';
+import type { SeveritySetting } from '../engine/model';
 import { docsUrl, maskCredentials } from '../engine';
 import { createNodeMachine } from '../node/machine';
 import { DIAGNOSTIC_SOURCE, type StatusRequestParams } from '../shared/protocol';
@@ -17,7 +18,7 @@ const LAYER_NAMES: Record<string, string> = { vscode: 'VS Code', 'cli-shell': 'C
 const SAVE_DEBOUNCE_MS = 500;
 
 /** Only what may be passed on: the params are the client's word on trust and executables. */
-function sanitize(params: unknown): StatusRequestParams {
+export function sanitize(params: unknown): StatusRequestParams {
   const p = (params && typeof params === 'object' ? params : {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
   const vs = p.vscodeProxy && typeof p.vscodeProxy === 'object' ? p.vscodeProxy as Record<string, unknown> : undefined;
@@ -59,6 +60,8 @@ export class StatusService {
     private readonly logError: (where: string, error: unknown) => void,
     /** Asks the server to re-publish the diagnostics of these open documents (lint + status). */
     private readonly republish: (paths: ReadonlySet<string>) => void,
+    /** `dockerProxyDoctor.rules`: status findings obey them like lint findings. */
+    private readonly rules: () => Promise<Readonly<Record<string, SeveritySetting>>> = async () => ({}),
   ) {}
 
   register(connection: Connection, method: string): void {
@@ -75,15 +78,23 @@ export class StatusService {
   /** One discovery at a time per parameter set: a second identical request shares the running one. */
   run(params: StatusRequestParams): Promise<ProxyStatusReport> {
     this.lastParams = params;
-    const key = JSON.stringify(params);
-    if (this.inFlight?.key === key) return this.inFlight.promise;
-    const promise = computeStatusReport(createNodeMachine(), params).then((report) => {
+    const promise = this.rules().catch(() => ({})).then((rules) => {
+      const key = JSON.stringify([params, rules]);
+      if (this.inFlight?.key === key) return this.inFlight.promise;
+      const run = this.compute(params, rules);
+      this.inFlight = { key, promise: run };
+      return run;
+    });
+    return promise;
+  }
+
+  private compute(params: StatusRequestParams, rules: Readonly<Record<string, SeveritySetting>>): Promise<ProxyStatusReport> {
+    const promise = computeStatusReport(createNodeMachine(), { ...params, rules }).then((report) => {
       this.setReport(report);
       return report;
     }).finally(() => {
       if (this.inFlight?.promise === promise) this.inFlight = undefined;
     });
-    this.inFlight = { key, promise };
     return promise;
   }
 

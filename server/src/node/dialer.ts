@@ -4,7 +4,8 @@ import { promises as dns } from 'node:dns';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { readFileSync } from 'node:fs';
-import { DialError, type Clock, type Dialer, type DialFailure, type ProbeConnection, type RawResponse, type StepOptions, type TlsFailure, type TlsOutcome } from '../engine/probe/dialer';
+import { X509Certificate } from 'node:crypto';
+import { DialError, type Clock, type Dialer, type DialFailure, type ProbeConnection, type RawResponse, type StepOptions, type TlsFailure, type TlsOptions, type TlsOutcome } from '../engine/probe/dialer';
 
 /** Largest answer we read; a registry challenge or a token is a few KiB. */
 const MAX_RESPONSE_BYTES = 256 * 1024;
@@ -75,6 +76,24 @@ function chainNames(socket: tls.TLSSocket): { issuer?: string; root?: string; su
   return { subject: dn(leaf.subject), issuer: dn(leaf.issuer), root: top === leaf ? dn(leaf.issuer) : dn(top.subject) ?? dn(top.issuer) };
 }
 
+/** The label of the first reference CA that signed a certificate of the peer's chain (checked by signature). */
+function issuedBy(socket: tls.TLSSocket, references: TlsOptions['referenceCas']): string | undefined {
+  if (!references?.length) return undefined;
+  const chain: X509Certificate[] = [];
+  let cert: tls.DetailedPeerCertificate | undefined = socket.getPeerCertificate(true);
+  for (let i = 0; i < 10 && cert?.raw; i++) {
+    chain.push(new X509Certificate(cert.raw));
+    if (!cert.issuerCertificate || cert.issuerCertificate.fingerprint256 === cert.fingerprint256) break;
+    cert = cert.issuerCertificate;
+  }
+  for (const ref of references) {
+    let ca: X509Certificate;
+    try { ca = new X509Certificate(ref.pem); } catch { continue; }
+    if (chain.some((c) => c.fingerprint256 === ca.fingerprint256 || (c.checkIssued(ca) && c.verify(ca.publicKey)))) return ref.label;
+  }
+  return undefined;
+}
+
 class NodeConnection implements ProbeConnection {
   private buffered = Buffer.alloc(0);
   private ended = false;
@@ -115,13 +134,13 @@ class NodeConnection implements ProbeConnection {
     });
   }
 
-  startTls(serverName: string, options: StepOptions): Promise<TlsOutcome> {
+  startTls(serverName: string, options: TlsOptions): Promise<TlsOutcome> {
     const raw = this.socket;
     this.detach(raw);
     return new Promise<TlsOutcome>((resolve, reject) => {
       const servername = net.isIP(serverName) ? undefined : serverName;
       // rejectUnauthorized false: we judge the chain ourselves below, so a failure can name the issuer.
-      const secure = tls.connect({ socket: raw, servername, ca: [...tls.rootCertificates, ...this.ca], rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] });
+      const secure = tls.connect({ socket: raw, servername, ca: [...tls.rootCertificates, ...this.ca, ...(options.ca ?? [])], rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] });
       let settled = false;
       const done = (v: TlsOutcome | DialError) => {
         if (settled) return;
@@ -139,7 +158,7 @@ class NodeConnection implements ProbeConnection {
         if (!secure.authorized) {
           const code = String((secure.authorizationError as unknown as string) ?? 'unknown');
           const failure: TlsFailure = UNKNOWN_AUTHORITY.has(code) ? 'unknown-authority' : EXPIRED.has(code) ? 'expired' : 'other';
-          done({ ok: false, failure, message: `certificate not trusted (${code})`, issuer: names.issuer, root: names.root });
+          done({ ok: false, failure, message: `certificate not trusted (${code})`, issuer: names.issuer, root: names.root, subject: names.subject, issuedByReference: issuedBy(secure, options.referenceCas) });
           return;
         }
         const identityError = tls.checkServerIdentity(serverName, secure.getPeerCertificate());

@@ -1,8 +1,9 @@
 // The real machine for the CLI and the language server: fs, execFile (never a shell), the process environment.
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
-import type { ExecOptions, ExecResult, Machine } from '../engine/machine';
+import type { ConnectResult, ExecOptions, ExecResult, Machine } from '../engine/machine';
 import { MAX_LINT_BYTES } from '../engine/lint';
 
 /** Output kept per stream; `docker info` and `inspect` are a few KiB, anything past this is not ours to read. */
@@ -46,7 +47,44 @@ export function createNodeMachine(options: NodeMachineOptions = {}): Machine {
     },
     exec: (file, args, execOptions) => runFile(file, args, execOptions, env),
     now: () => performance.now(),
+    connect: tcpConnect,
   };
+}
+
+/** A TCP connect with a deadline, closed at once; nothing is sent. */
+export function tcpConnect(host: string, port: number, timeoutMs: number, send?: string): Promise<ConnectResult> {
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: host.replace(/^\[|\]$/g, ''), port });
+    let settled = false;
+    const done = (r: Omit<ConnectResult, 'durationMs'>) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ ...r, durationMs: performance.now() - t0 });
+    };
+    let connected = false;
+    let answer = '';
+    // Connected but silent after `send`: the TCP check passed, the answer is just unknown.
+    const timer = setTimeout(() => done(connected ? { ok: true } : { ok: false, failure: 'timeout', message: `no answer within ${timeoutMs} ms` }), timeoutMs);
+    socket.once('connect', () => {
+      connected = true;
+      if (send === undefined) { done({ ok: true }); return; }
+      socket.write(send);
+      socket.on('data', (chunk: Buffer) => {
+        answer += chunk.toString('latin1');
+        const eol = answer.indexOf('\r\n');
+        if (eol >= 0 || answer.length > 4096) done({ ok: true, firstLine: answer.slice(0, eol >= 0 ? eol : 200) });
+      });
+      socket.once('end', () => done({ ok: true, ...(answer ? { firstLine: answer.split('\r\n')[0] } : {}) }));
+    });
+    socket.once('error', (e: NodeJS.ErrnoException) => {
+      if (connected) { done({ ok: true }); return; }
+      const failure = e.code === 'ECONNREFUSED' ? 'refused' : e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' ? 'dns' : e.code === 'EHOSTUNREACH' || e.code === 'ENETUNREACH' ? 'unreachable' : 'error';
+      done({ ok: false, failure, message: e.code ?? e.message });
+    });
+  });
 }
 
 /** execFile with a timeout; never rejects. */

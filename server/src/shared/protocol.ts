@@ -1,5 +1,8 @@
-// Types shared by the language server, the VS Code client and the CLI: settings shape, diagnostic data, requests.
+// The protocol between the language server, the VS Code client and the CLI: settings shape, diagnostic data, the
+// custom requests with their parameters and answers. The engine never imports this module: it defines the report
+// shapes it produces (engine/status/report.ts, engine/causes) and this module re-exports them as the answers.
 import type { Fix, SeveritySetting } from '../engine/model';
+import type { MachineOptions } from '../engine/machine';
 
 export const EXTENSION_ID = 'docker-proxy-doctor.docker-proxy-doctor';
 /** Settings section: `dockerProxyDoctor.*` in VS Code; the same object (without the prefix) in the CLI's --config file. */
@@ -62,6 +65,8 @@ export const Commands = {
 } as const;
 
 export type { ProxyStatusReport, ConnectivityReport, ProbeResult, StatusLayer, StatusValue, StatusFinding, LayerId, Health } from '../engine/status/report';
+export type { AttributedExplanation, MachineAttribution } from '../engine/causes/attribute';
+import type { AttributedExplanation } from '../engine/causes/attribute';
 import type { LayerId } from '../engine/status/report';
 
 /** Custom requests (any LSP client may send them; VS Code's client does for the Proxy Status view and the test). */
@@ -70,14 +75,30 @@ export const Requests = {
   status: 'dockerProxy/status',
   /** `dockerProxy/testConnectivity`: probe registries through each layer's proxy (params: ConnectivityRequestParams). */
   testConnectivity: 'dockerProxy/testConnectivity',
+  /**
+   * `dockerProxy/explain`: explain Docker errors in a text, attributed to this machine's layers (params:
+   * ExplainRequestParams; answer: ExplainResponse).
+   */
+  explain: 'dockerProxy/explain',
 } as const;
+
+export interface ExplainRequestParams extends MachineParams {
+  /** The error output (a terminal selection, a log); at most 1 MiB is read. */
+  text: string;
+}
+
+export interface ExplainResponse {
+  explanations: AttributedExplanation[];
+  /** False when the machine could not be asked (untrusted workspace): explanations from the text alone. */
+  attributed: boolean;
+}
 
 /**
  * What the client tells the server about this machine for a status or connectivity request. Executable paths come
  * from user or machine settings only (the client reads them with `inspect()` and ignores workspace values), so an
  * untrusted repository can never choose what runs. A client that sends nothing gets `docker`/`systemctl` from PATH.
  */
-export interface MachineParams {
+export interface MachineParams extends MachineOptions {
   /** Path of the docker CLI (user/machine setting `dockerProxyDoctor.dockerPath`). */
   dockerPath?: string;
   /** Path of systemctl (user/machine setting `dockerProxyDoctor.systemctlPath`). */
@@ -86,8 +107,6 @@ export interface MachineParams {
   commandTimeoutMs?: number;
   /** False in an untrusted workspace: no external command runs, files and environment only. */
   trusted?: boolean;
-  /** VS Code's own `http.proxy`, `http.noProxy`, `http.proxyStrictSSL`. */
-  vscodeProxy?: { proxy?: string; noProxy?: string[]; strictSSL?: boolean };
 }
 
 export type StatusRequestParams = MachineParams;

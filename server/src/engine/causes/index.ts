@@ -3,3 +3,4 @@ export { CAUSES, causeById, type Cause } from './catalog';
 export { contextFromLog, matchCause, matchCauses, stripAnsi, type CauseMatch, type MatchContext } from './match';
 export { explainLog, explainLine, type Explanation, type ExplainOptions } from './explain';
 export { formatExplanationsText, formatExplanationsJson, layerLabel } from './formatExplain';
+export { attributeExplanation, attributeExplanations, type AttributedExplanation, type MachineAttribution } from './attribute';

@@ -29,7 +29,22 @@ export type TlsFailure =
 
 export type TlsOutcome =
   | { ok: true; /** Subject of the peer certificate and its issuer, for the report. */ subject?: string; issuer?: string; protocol?: string }
-  | { ok: false; failure: TlsFailure; message: string; /** Issuer of the peer certificate and the top of its chain. */ issuer?: string; root?: string };
+  | {
+    ok: false; failure: TlsFailure; message: string; /** Issuer of the peer certificate and the top of its chain. */ issuer?: string; root?: string;
+    /** Subject of the peer (leaf) certificate. */ subject?: string;
+    /** Label of the reference CA (TlsOptions.referenceCas) that issued a certificate of the chain, when one did. */
+    issuedByReference?: string;
+  };
+
+export interface TlsOptions extends StepOptions {
+  /** Extra CAs trusted for this handshake only (the layer's CA for this registry, e.g. dockerd's certs.d). */
+  ca?: readonly string[];
+  /**
+   * CAs that are not trusted here but known for this host elsewhere (another layer's CA for it): when one of them
+   * issued the chain, the failure says so (`issuedByReference`), which tells a registry's own CA from a proxy's.
+   */
+  referenceCas?: ReadonlyArray<{ label: string; pem: string }>;
+}
 
 export interface RawResponse {
   /** Status line and headers, without the blank line. */
@@ -40,7 +55,7 @@ export interface RawResponse {
 
 export interface ProbeConnection {
   /** Upgrades the connection to TLS. Certificate problems come back as an outcome, not as a rejection. */
-  startTls(serverName: string, options: StepOptions): Promise<TlsOutcome>;
+  startTls(serverName: string, options: TlsOptions): Promise<TlsOutcome>;
   /**
    * Writes `request` (an HTTP/1.1 request head, CRLF line ends) and reads the answer's head; with `readBody`, also the
    * body up to its Content-Length or the end of the connection. Rejects with DialError when the peer closes first.

@@ -24,12 +24,16 @@ function formatResult(r: ProbeResult): string[] {
   out.push(`== [${OUTCOME_LABEL[r.outcome]}] ${r.layer}${r.deep ? ' deep' : ''} → ${r.registry}${who} ${formatMs(r.durationMs)}`);
   out.push(`   route:    ${routeLine(r)}`);
   out.push(`   decision: ${r.noProxyDecision}`);
+  if (r.source) out.push(`   source:   ${r.source}`);
+  if (r.namespace) out.push(`   runs in:  ${r.namespace}`);
+  if (r.modelled) out.push(`   modelled: ${r.modelled}`);
   for (const p of r.phases) {
     out.push(`   [${p.ok ? ' ok ' : 'FAIL'}] ${p.name.padEnd(8)} ${formatMs(p.durationMs).padStart(8)}  ${p.detail}`);
   }
   if (r.causeId) out.push(`   cause:    [${r.causeId}] ${r.cause ?? ''}`.trimEnd());
   if (r.action) out.push(`   action:   ${r.action}`);
   if (r.note) out.push(`   note:     ${r.note}`);
+  if (r.verdict) out.push(`   docker:   ${r.verdict === 'agrees' ? 'docker pull agrees with this probe' : 'docker pull disagrees: Docker\'s own result wins'}`);
   return out;
 }
 

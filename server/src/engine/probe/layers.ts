@@ -1,5 +1,5 @@
-// Input of the connectivity test: the proxy each layer would use. The status discovery (engine/status) will produce
-// these; until then the CLI builds them with ./gather.ts. Every field is the consumer's view, not a file's.
+// Input of the connectivity test: the proxy each layer would use, produced from the machine model by ./inputs.ts.
+// Every field is the consumer's view, not a file's.
 import type { NoProxyConsumer } from '../proxy/noProxy';
 import type { LayerId } from '../status/report';
 
@@ -19,4 +19,16 @@ export interface LayerProxyInput {
   source: string;
   /** The daemon of Docker Desktop: its proxy lives in the VM, only Docker itself can test it (facts §8). */
   desktop?: boolean;
+  /** Where the consumer's network stack is, in words: `the host`, `the BuildKit container's own network namespace`. */
+  namespaceLabel?: string;
+  /** Set when this host probes on behalf of a consumer that runs elsewhere: why the result is only a model. */
+  modelled?: string;
+  /** The only readable source masks the proxy's user and password (docker info): a 407 cannot be judged. */
+  credentialsUnknown?: boolean;
+  /** Registries this consumer does not verify TLS for (dockerd's insecure-registries and CIDRs). */
+  insecure?: { registries: readonly string[]; cidrs: readonly string[] };
+  /** CAs this consumer trusts for one registry (`host:port` lower case → PEM texts): dockerd's certs.d. */
+  registryCas?: Readonly<Record<string, { dir: string; pem: readonly string[] }>>;
+  /** Where to trust a CA for this layer, named when TLS fails. */
+  trustCaAt?: string;
 }

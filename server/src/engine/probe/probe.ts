@@ -21,6 +21,35 @@ export interface ProbeOptions {
   timeoutMs: number;
   /** Cancels the probe; the result then has outcome `cancelled`. */
   signal?: AbortSignal;
+  /**
+   * CAs known for a registry somewhere on this machine (dockerd's certs.d), `host:port` lower case → files. A layer
+   * that does not trust them still uses them as evidence: a chain they issued is the registry's own CA, not a proxy's.
+   */
+  knownCas?: Readonly<Record<string, { dir: string; pem: readonly string[] }>>;
+}
+
+/** Public registries that never use a private CA: an unknown CA on the way to them is a proxy re-signing. */
+const PUBLIC_REGISTRY = /(^|\.)(docker\.io|docker\.com|ghcr\.io|quay\.io|gcr\.io|pkg\.dev|mcr\.microsoft\.com|amazonaws\.com|public\.ecr\.aws|registry\.k8s\.io|k8s\.io|github\.com|gitlab\.com|npmjs\.org|pypi\.org)$/i;
+
+/** dockerd skips TLS verification for an insecure registry: by name, or by a CIDR its address falls in (127.0.0.0/8 always). */
+export function isInsecureFor(input: LayerProxyInput, target: RegistryTarget, address?: string): string | undefined {
+  const ins = input.insecure;
+  if (!ins) return undefined;
+  const name = target.port === 443 ? target.host : `${target.host}:${target.port}`;
+  if (ins.registries.some((r) => r.toLowerCase() === name.toLowerCase() || r.toLowerCase() === `${target.host}:${target.port}`.toLowerCase())) return `${name} is in dockerd's insecure-registries`;
+  const ip = parseIp((address ?? target.host).replace(/^\[|\]$/g, ''));
+  if (ip) for (const cidr of ins.cidrs) if (inCidr(address ?? target.host, cidr)) return `${address ?? target.host} is in dockerd's insecure range ${cidr}`;
+  return undefined;
+}
+
+function inCidr(ip: string, cidr: string): boolean {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
+  const a = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(ip);
+  if (!m || !a) return false;
+  const n = (x: RegExpExecArray) => ((Number(x[1]) << 24) >>> 0) + (Number(x[2]) << 16) + (Number(x[3]) << 8) + Number(x[4]);
+  const bits = Number(m[5]);
+  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+  return ((n(a) & mask) >>> 0) === ((n(m) & mask) >>> 0);
 }
 
 /** A failure with its catalog id; `detail` adds what this run saw (issuer, status, user). */
@@ -57,7 +86,14 @@ export async function probeLayer(input: LayerProxyInput, target: RegistryTarget,
     proxy: decision.proxy?.masked,
     consumer: input.consumerLabel,
     noProxyDecision: decision.reason,
+    ...(input.namespaceLabel ? { namespace: input.namespaceLabel } : {}),
+    ...(input.modelled ? { modelled: input.modelled } : {}),
+    ...(input.source ? { source: input.source } : {}),
   };
+  const registryKey = `${target.host}:${target.port}`.toLowerCase();
+  const ownCa = input.registryCas?.[registryKey] ?? (target.port === 443 ? input.registryCas?.[target.host.toLowerCase()] : undefined);
+  const known = options.knownCas?.[registryKey] ?? (target.port === 443 ? options.knownCas?.[target.host.toLowerCase()] : undefined);
+  let tunnelled = '';
   const finish = (rest: Partial<ProbeResult> & Pick<ProbeResult, 'outcome' | 'route'>): ProbeResult => ({
     ...base, phases, durationMs: clock.now() - started, ...rest,
   });
@@ -148,6 +184,7 @@ export async function probeLayer(input: LayerProxyInput, target: RegistryTarget,
         : f === 'refused' ? 'direct-refused' : f === 'timeout' || f === 'unreachable' ? 'direct-timeout' : f === 'reset' || f === 'closed' ? 'connection-closed' : 'probe-error'),
       (s) => dialer.connect(address, dialPort, s), () => 'connected');
     connections.push(conn);
+    lastAddress = address;
     if (proxy) {
       if (proxy.scheme === 'https') {
         await step(pn('tls'), `${prefix}TLS to the proxy ${proxy.host} (https:// proxy URL)`,
@@ -163,11 +200,14 @@ export async function probeLayer(input: LayerProxyInput, target: RegistryTarget,
           const raw = await conn.exchange(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\nUser-Agent: ${USER_AGENT}\r\n${credentials}\r\n`, s);
           const head = parseHead(raw.head);
           if (!head) throw new ProbeFailure('proxy-reset', `the proxy answered CONNECT with something that is not HTTP: ${JSON.stringify(raw.head.slice(0, 60))}`);
-          if (head.status >= 200 && head.status < 300) return head;
+          if (head.status >= 200 && head.status < 300) { tunnelled = `CONNECT ${target} → ${head.status}`; return head; }
           const line = `${head.status} ${head.statusText}`.trim();
           if (head.status === 407) {
-            throw new ProbeFailure('proxy-auth-required', proxy.user !== undefined
-              ? `${line}: the proxy rejected the credentials of this layer's proxy URL (user and password masked).`
+            if (input.credentialsUnknown) {
+              throw new ProbeFailure('proxy-credentials-unknown', `${line}: ${input.consumerLabel}'s proxy credentials are masked in docker info and no readable source (daemon.json, drop-in, systemctl show) has them, so this test sent none.`);
+            }
+            throw new ProbeFailure(proxy.user !== undefined ? 'proxy-credentials-rejected' : 'proxy-auth-required', proxy.user !== undefined
+              ? `${line}: the proxy rejected the user and password of this layer's proxy URL (${input.source}; masked).`
               : `${line}: this layer's proxy URL has no credentials.`);
           }
           if (head.status === 403) throw new ProbeFailure('proxy-forbidden', `${line} for CONNECT ${target}.`);
@@ -178,8 +218,39 @@ export async function probeLayer(input: LayerProxyInput, target: RegistryTarget,
     }
     await step(pn('tls'), `${prefix}TLS to ${host}`,
       (f) => (f === 'timeout' ? (proxy ? 'proxy-timeout' : 'direct-timeout') : proxy ? 'proxy-reset' : 'connection-closed'),
-      async (s) => tlsOrFail(await conn.startTls(host, s), false, proxy !== undefined), tlsDetail);
+      async (s) => {
+        const isRegistry = host === target.host && port === target.port;
+        const ca = isRegistry ? ownCa?.pem : undefined;
+        const referenceCas = isRegistry && known ? known.pem.map((pem) => ({ label: known.dir, pem })) : undefined;
+        const outcome = await conn.startTls(host, { ...s, ca, referenceCas });
+        if (!outcome.ok && outcome.failure === 'unknown-authority' && isRegistry) {
+          const insecure = input.layer === 'daemon' ? isInsecureFor(input, target, proxy ? undefined : lastAddress) : undefined;
+          if (insecure) { insecureNote = `${insecure}: dockerd does not verify its certificate (issuer "${outcome.issuer ?? '?'}").`; return { ok: true as const, issuer: outcome.issuer, subject: outcome.subject }; }
+          throw unknownCa(outcome, host, port, proxy !== undefined);
+        }
+        return tlsOrFail(outcome, false, proxy !== undefined);
+      }, tlsDetail);
     return conn;
+  }
+
+  let lastAddress: string | undefined;
+  let insecureNote: string | undefined;
+
+  /** An untrusted chain, told apart with evidence: the registry's own CA behind a tunnel, or a proxy re-signing. */
+  function unknownCa(outcome: Extract<TlsOutcome, { ok: false }>, host: string, port: number, viaProxy: boolean): ProbeFailure {
+    const evidence = [
+      `certificate for "${outcome.subject ?? '?'}" issued by "${outcome.issuer ?? '?'}"${outcome.root && outcome.root !== outcome.issuer ? ` (chain ends at "${outcome.root}")` : ''}`,
+      viaProxy ? (tunnelled ? `${tunnelled} (the proxy opened a tunnel)` : 'CONNECT did not complete') : 'direct connection, no proxy',
+      outcome.issuedByReference ? `the CA in ${outcome.issuedByReference} issued it` : known ? `the CA in ${known.dir} did NOT issue it` : '',
+    ].filter(Boolean).join('; ');
+    const where = input.trustCaAt ? ` Trust it for ${input.consumerLabel} in ${input.trustCaAt}.` : '';
+    if (!viaProxy) return new ProbeFailure('registry-unknown-ca', `Evidence: ${evidence}.${where}`);
+    if (outcome.issuedByReference) return new ProbeFailure('registry-private-ca', `Evidence: ${evidence}.${where}`);
+    if (known || PUBLIC_REGISTRY.test(host)) {
+      return new ProbeFailure('tls-intercepting-proxy', `Evidence: ${evidence}${known ? '' : `; ${host} is a public registry, which never uses a private CA`}.${where ? ` Trust the proxy's CA for ${input.consumerLabel} in ${input.trustCaAt}.` : ''}`);
+    }
+    void port;
+    return new ProbeFailure('tls-unknown-ca-via-proxy', `Evidence: ${evidence}. No CA for ${host} is known on this machine (certs.d) to tell a private registry CA from a re-signing proxy.${where}`);
   }
 
   try {
@@ -205,7 +276,7 @@ export async function probeLayer(input: LayerProxyInput, target: RegistryTarget,
     } else if (challenge) {
       note = `${challenge.scheme} authentication: ${input.consumerLabel} sends the stored credentials (docker login) with every request; no token realm.`;
     }
-    return finish({ outcome: 'ok', route: decision.route, note });
+    return finish({ outcome: 'ok', route: decision.route, note: [insecureNote, note].filter(Boolean).join(' ') || undefined });
   } catch (error) {
     if (error instanceof Cancelled) return finish({ outcome: 'cancelled', route: decision.route });
     if (error instanceof ProbeFailure) {

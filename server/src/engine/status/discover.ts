@@ -57,7 +57,36 @@ export interface Observations {
   systemctl?: Ran<SystemctlShow>;
   systemctlUser?: Ran<SystemctlShow>;
   loginShell?: Ran<Record<string, string>> & { shell: string };
+  /** CA files of dockerd's certs.d, per registry directory (rootful and rootless trees). */
+  certs: CertsDirObservation[];
   commands: CommandRun[];
+}
+
+export interface CertsDirObservation {
+  /** `rootful` = /etc/docker/certs.d, `rootless` = $XDG_CONFIG_HOME/docker/certs.d. */
+  tree: 'rootful' | 'rootless';
+  /** The directory name: `registry.corp:5000`. */
+  host: string;
+  dir: string;
+  /** `*.crt` files: dockerd adds each as a CA root for this registry (client pairs are `*.cert` + `*.key`). */
+  cas: Array<{ path: string; pem: string }>;
+}
+
+/** Registry directories read per certs.d tree, at most: a machine has a handful. */
+const MAX_CERT_DIRS = 32;
+
+async function readCertsDir(machine: Machine, root: string, tree: CertsDirObservation['tree']): Promise<CertsDirObservation[]> {
+  const hosts = ((await machine.readDir(root)) ?? []).slice(0, MAX_CERT_DIRS);
+  return Promise.all(hosts.map(async (host) => {
+    const dir = `${root}/${host}`;
+    const names = ((await machine.readDir(dir)) ?? []).filter((n) => n.endsWith('.crt')).sort();
+    const cas: CertsDirObservation['cas'] = [];
+    for (const n of names) {
+      const pem = await machine.readFile(`${dir}/${n}`);
+      if (pem && pem.includes('-----BEGIN CERTIFICATE-----')) cas.push({ path: `${dir}/${n}`, pem });
+    }
+    return { tree, host, dir, cas };
+  }));
 }
 
 async function readFile(machine: Machine, path: string, role: FileRole): Promise<FileObservation> {
@@ -101,6 +130,7 @@ export async function discover(machine: Machine, options: DiscoveryOptions): Pro
   const shell = machine.env.SHELL;
   const runShell = options.runCommands && machine.platform !== 'win32' && !!shell && shell.startsWith('/');
 
+  const certsRead = Promise.all([readCertsDir(machine, locations.certsDir, 'rootful'), readCertsDir(machine, locations.certsDirRootless, 'rootless')]);
   const [files, rootful, rootless, info, version, context, contexts, buildxLs, buildxInspect, systemctl, systemctlUser, loginShell] = await Promise.all([
     Promise.all([
       readFile(machine, locations.daemonJson, 'daemon-json'),
@@ -139,6 +169,7 @@ export async function discover(machine: Machine, options: DiscoveryOptions): Pro
     wave2.push(readFile(machine, configFile, 'daemon-json').then((f) => { files[0] = f; }));
   }
   await Promise.all(wave2);
+  const [certsRootful, certsRootless] = await certsRead;
 
   return {
     platform: machine.platform,
@@ -152,6 +183,7 @@ export async function discover(machine: Machine, options: DiscoveryOptions): Pro
     systemd,
     info, version, context, contexts, buildxLs, buildxInspect, builderContainers, systemctl, systemctlUser,
     loginShell: loginShell ? { ...loginShell, shell: shell! } : undefined,
+    certs: [...certsRootful, ...certsRootless],
     commands,
   };
 }

@@ -17,6 +17,9 @@ export interface DockerInfo {
   /** Docker Desktop: its OS name, its labels, its VM-side proxy `http.docker.internal:3128` (facts §8). */
   desktop: boolean;
   context?: string;
+  /** Registries dockerd talks to without verifying TLS (facts: daemon.json `insecure-registries`): names and CIDRs. */
+  insecureRegistries: string[];
+  insecureCidrs: string[];
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -56,10 +59,26 @@ export function parseDockerInfo(stdout: string): DockerInfo | undefined {
     rootless: security.some((s) => s.split(',').includes('name=rootless')),
     desktop: false,
     context: str(clientInfo.Context) || undefined,
+    ...insecureOf(raw.RegistryConfig),
   };
   info.desktop = /docker desktop/i.test(info.operatingSystem) || labels.some((l) => l.startsWith('com.docker.desktop.'))
     || info.name === 'docker-desktop' || isDesktopProxy(info.httpProxy) || isDesktopProxy(info.httpsProxy);
   return info;
+}
+
+/**
+ * `RegistryConfig` of docker info (captured from dockerd 26.1.5, test/fixtures/status/docker-info-26-env-proxy.json):
+ * `IndexConfigs[name].Secure` is false for each `insecure-registries` name; `InsecureRegistryCIDRs` holds the CIDRs,
+ * 127.0.0.0/8 always among them.
+ */
+function insecureOf(value: unknown): { insecureRegistries: string[]; insecureCidrs: string[] } {
+  const rc = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const index = (rc.IndexConfigs && typeof rc.IndexConfigs === 'object' ? rc.IndexConfigs : {}) as Record<string, unknown>;
+  const insecureRegistries = Object.entries(index)
+    .filter(([, v]) => v && typeof v === 'object' && (v as Record<string, unknown>).Secure === false)
+    .map(([k]) => k);
+  const insecureCidrs = Array.isArray(rc.InsecureRegistryCIDRs) ? rc.InsecureRegistryCIDRs.map(str).filter(Boolean) : [];
+  return { insecureRegistries, insecureCidrs };
 }
 
 /** What became of the `docker info` run, with the next step when it is not `ok`. */

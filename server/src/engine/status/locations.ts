@@ -19,6 +19,9 @@ export interface Locations {
   dropInDirRootless: string;
   notReadByDockerd: string[];
   cliConfig: string;
+  /** dockerd's per-registry CAs: /etc/docker/certs.d/<host:port>/*.crt; rootless: $XDG_CONFIG_HOME/docker/certs.d. */
+  certsDir: string;
+  certsDirRootless: string;
 }
 
 const join = (...parts: string[]) => parts.join('/').replace(/\/{2,}/g, '/');
@@ -34,6 +37,8 @@ export function locationsFor(env: Readonly<Record<string, string | undefined>>, 
     dropInDirRootless: join(xdgConfig, 'systemd/user/docker.service.d'),
     notReadByDockerd: ['/etc/default/docker', '/etc/sysconfig/docker'],
     cliConfig: join(dockerConfig, 'config.json'),
+    certsDir: '/etc/docker/certs.d',
+    certsDirRootless: join(xdgConfig, 'docker/certs.d'),
   };
 }
 

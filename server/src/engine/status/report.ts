@@ -35,7 +35,12 @@ export interface StatusFinding {
   id: string;
   severity: 'error' | 'warning' | 'info';
   layer: LayerId;
+  /** One short line for a list of problems: what is wrong, in which layer (`Proxy 127.0.0.1:3128 refuses connections (daemon)`). */
+  title: string;
+  /** The details; `action` is the next step. */
   message: string;
+  /** Names of the layer's values this finding is about (`https_proxy`): their health follows the finding. */
+  about?: string[];
   /** Where the finding belongs (a diagnostic is shown there when it is a file) and the other layer(s) involved. */
   source?: StatusSource;
   related?: StatusSource[];
@@ -136,6 +141,17 @@ export interface ProbeResult {
   note?: string;
   /** Set on the result of the opt-in deep test (`docker pull`), which runs next to the daemon layer's probe. */
   deep?: boolean;
+  /** Where the consumer's network stack is: `the host`, `the BuildKit container's own network namespace` … */
+  namespace?: string;
+  /** Set when this host probed for a consumer that runs elsewhere: why the result is only a model. */
+  modelled?: string;
+  /** Where this layer's values come from (masked): `docker info (password from /etc/systemd/…/proxy.conf:2)`. */
+  source?: string;
+  /**
+   * On a probe whose layer Docker itself also tested (the deep test): whether they agree. When they do not, Docker's
+   * result wins and `worst` follows it.
+   */
+  verdict?: 'agrees' | 'docker-disagrees';
 }
 
 export interface ConnectivityReport {

@@ -2,20 +2,21 @@
 // daemon variable (facts §1: flag or daemon.json over the environment), what dockerd reports, the daemon host and the
 // config.json entry chosen for it (§3), the builder. Raw (unmasked) values stay inside this model; everything that
 // leaves it as a StatusValue/StatusFinding is masked.
-import type { Finding, ProxySetting, ProxyVariable } from '../model';
+import type { Finding, ProxySetting, ProxyVariable, SeveritySetting } from '../model';
 import { parseDocument, type ParsedDocument } from '../document';
 import { lint, unlintableReason } from '../lint';
 import { CLIENT_PROXY_FIELDS, clientFieldFor, envVariableOf } from '../proxy/names';
 import { findProperty, objectProperties, nodeRange } from '../parse/json';
-import type { Observations, FileObservation } from './discover';
+import type { Observations, FileObservation, CertsDirObservation } from './discover';
 import type { StatusSource } from './report';
 import { dockerStateOf, isDesktopProxy, type DockerInfo } from './dockerInfo';
 import { normalizeDockerHost } from './dockerContext';
 import { parseDaemonFlags } from './daemonFlags';
 import { pickShellVariables } from './shellEnv';
 import type { BuildxBuilder, BuildxInspect, ContainerInspect } from './buildx';
-import type { MachineParams } from '../../shared/protocol';
+import type { MachineOptions } from '../machine';
 import type { UnitAssignment } from '../parse/systemd';
+import type { ProxyCheck } from './proxyCheck';
 
 export type DaemonVariable = 'http' | 'https' | 'no';
 export const DAEMON_VARIABLES: readonly DaemonVariable[] = ['http', 'https', 'no'];
@@ -38,7 +39,7 @@ export interface DaemonSource {
 
 export interface StatusModel {
   obs: Observations;
-  vscodeProxy?: MachineParams['vscodeProxy'];
+  vscodeProxy?: MachineOptions['vscodeProxy'];
   docker: ReturnType<typeof dockerStateOf>;
   info?: DockerInfo;
   rootless: boolean;
@@ -65,16 +66,35 @@ export interface StatusModel {
   daemonHost?: { host: string; tls: boolean; source: StatusSource; contextName?: string };
   contexts?: Array<{ name: string; host: string }>;
   clientConfig?: ReadFile;
+  /** TCP checks of every proxy a layer uses (./reachability.ts); set by computeStatusModel when commands may run. */
+  proxyChecks?: ProxyCheck[];
+  /** dockerd's certs.d directories (the tree this daemon reads: rootless moves it). */
+  certs: CertsDirObservation[];
+  /** Registries dockerd does not verify (docker info, else daemon.json `insecure-registries`); 127.0.0.0/8 always. */
+  insecure: { registries: string[]; cidrs: string[]; source: StatusSource };
+  /**
+   * The builder each build command uses. `docker build` is forwarded to `docker buildx build` with
+   * BUILDX_BUILDER=<current context> unless BUILDX_BUILDER or a `builder` alias (`docker buildx install`) is set
+   * (docker/cli cmd/docker/builder.go, processBuilder), so it runs on the context's default (docker driver) builder;
+   * `docker buildx build` uses BUILDX_BUILDER, else the selected builder (`*` in `docker buildx ls`).
+   */
+  buildCommands?: { build: BuildCommandBuilder; buildxBuild: BuildCommandBuilder };
   builder?: { builder?: BuildxBuilder; inspect?: BuildxInspect; containers: Array<{ container: string; parsed?: ContainerInspect; error?: string }>; error?: string; all: BuildxBuilder[] };
+}
+
+export interface BuildCommandBuilder {
+  name: string;
+  driver?: string;
+  why: string;
 }
 
 export function fileSource(file: FileObservation, line?: number): StatusSource {
   return { kind: 'file', label: line === undefined ? file.path : `${file.path}:${line + 1}`, path: file.path, line };
 }
 
-function readAndLint(f: FileObservation): ReadFile {
+function readAndLint(f: FileObservation, rules?: Readonly<Record<string, SeveritySetting>>): ReadFile {
   if (f.text === undefined) return { ...f, lint: [] };
-  const lintFindings = lint(f.text, f.kind, { path: f.path });
+  const lintFindings = lint(f.text, f.kind, { path: f.path, rules });
   const doc = unlintableReason(f.text, f.kind) ? undefined : parseDocument(f.text, f.kind, f.path);
   return { ...f, doc, lint: lintFindings };
 }
@@ -96,8 +116,8 @@ function lastRun<T>(r: { result: { exitCode: number | null }; parsed?: T } | und
   return r && r.result.exitCode === 0 ? r.parsed : undefined;
 }
 
-export function buildStatusModel(obs: Observations, vscodeProxy?: MachineParams['vscodeProxy']): StatusModel {
-  const files = obs.files.map(readAndLint);
+export function buildStatusModel(obs: Observations, vscodeProxy?: MachineOptions['vscodeProxy'], rules?: Readonly<Record<string, SeveritySetting>>): StatusModel {
+  const files = obs.files.map((f) => readAndLint(f, rules));
   const info = obs.info?.parsed;
   const docker = dockerStateOf(obs.info?.result, info, obs.tools.docker);
   const infoOk = docker.state === 'ok' ? info : undefined;
@@ -194,12 +214,52 @@ export function buildStatusModel(obs: Observations, vscodeProxy?: MachineParams[
     };
   }
 
+  const clientConfig = files.find((f) => f.role === 'cli-config');
+  const certs = obs.certs.filter((c) => c.tree === (rootless ? 'rootless' : 'rootful'));
+  const insecure = insecureRegistries(infoOk, daemonJson);
+  const buildCommands = builder && !builder.error ? buildCommandBuilders(builder.all, builder.inspect, obs.env, ctx?.name, clientConfig) : undefined;
+
   return {
+    certs, insecure, buildCommands,
     obs, vscodeProxy, docker, info: infoOk, rootless, desktop, files, daemonJson, dropIns, misplacedDropIns,
     configured, winners, systemdEnv, systemdUnitCommand, effective, shellEnv, loginEnv, daemonHost, contexts,
-    clientConfig: files.find((f) => f.role === 'cli-config'),
+    clientConfig,
     builder,
   };
+}
+
+function insecureRegistries(info: DockerInfo | undefined, daemonJson: ReadFile | undefined): StatusModel['insecure'] {
+  if (info) return { registries: info.insecureRegistries, cidrs: info.insecureCidrs.length ? info.insecureCidrs : ['127.0.0.0/8'], source: { kind: 'command', label: "docker info (RegistryConfig)" } };
+  const registries: string[] = [];
+  const cidrs = ['127.0.0.0/8'];
+  const node = daemonJson?.doc?.kind === 'daemon-json' ? findProperty(daemonJson.doc.json.root, 'insecure-registries')?.valueNode : undefined;
+  for (const item of node?.type === 'array' ? node.children ?? [] : []) {
+    if (item.type !== 'string' || typeof item.value !== 'string') continue;
+    if (/\/\d+$/.test(item.value)) cidrs.push(item.value); else registries.push(item.value.replace(/^https?:\/\//, ''));
+  }
+  return { registries, cidrs, source: daemonJson ? fileSource(daemonJson) : { kind: 'command', label: 'dockerd default' } };
+}
+
+function buildCommandBuilders(all: BuildxBuilder[], inspect: BuildxInspect | undefined, env: Readonly<Record<string, string | undefined>>, contextName: string | undefined, clientConfig: ReadFile | undefined): StatusModel['buildCommands'] {
+  const driverOf = (name: string) => all.find((b) => b.name === name)?.driver ?? (inspect?.name === name ? inspect.driver : undefined);
+  const selected = all.find((b) => b.current)?.name ?? inspect?.name ?? 'default';
+  const fromEnv = env.BUILDX_BUILDER?.trim();
+  let alias: string | undefined;
+  if (clientConfig?.doc?.kind === 'cli-config') {
+    const v = findProperty(findProperty(clientConfig.doc.json.root, 'aliases')?.valueNode, 'builder')?.valueNode;
+    if (v?.type === 'string' && typeof v.value === 'string') alias = v.value;
+  }
+  const buildxBuild: BuildCommandBuilder = fromEnv
+    ? { name: fromEnv, driver: driverOf(fromEnv), why: 'BUILDX_BUILDER is set in this environment' }
+    : { name: selected, driver: driverOf(selected), why: 'the selected builder (`*` in `docker buildx ls`, set by `docker buildx use`)' };
+  let build: BuildCommandBuilder;
+  if (fromEnv) build = { ...buildxBuild };
+  else if (alias) build = { ...buildxBuild, why: `config.json aliases.builder = "${alias}" (docker buildx install): \`docker build\` runs \`docker buildx build\` as is` };
+  else {
+    const ctx = contextName || 'default';
+    build = { name: ctx, driver: driverOf(ctx) ?? 'docker', why: `\`docker build\` runs \`docker buildx build\` with BUILDX_BUILDER=${ctx} (the current context), so it uses that context's default builder whatever \`docker buildx use\` selected` };
+  }
+  return { build, buildxBuild };
 }
 
 function sorted(env: Record<string, string>): Array<[string, string]> {

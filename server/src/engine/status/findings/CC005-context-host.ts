@@ -7,7 +7,7 @@ import { SRC } from '../../sources';
 
 export const CC005: StatusCheck = {
   meta: {
-    id: 'CC005', name: 'per-host-key-never-matches', severity: 'warning', layer: 'client-config', sharesLintRulePage: true,
+    id: 'CC005', title: 'config.json entry names another daemon host', name: 'per-host-key-never-matches', severity: 'warning', layer: 'client-config', sharesLintRulePage: true,
     summary: 'A config.json proxies key that equals no docker context\'s host on this machine, so its entry is never used.',
     description: 'See the lint rule page.',
     sources: [SRC.cliParseProxyConfig, SRC.cliConnhelper, SRC.cliParseHost, SRC.cliProxyPerDaemon],

@@ -7,7 +7,7 @@ import { SRC } from '../../sources';
 
 export const SV008: StatusCheck = {
   meta: {
-    id: 'SV008', name: 'all-proxy-only', severity: 'warning', layer: 'cli-shell', sharesLintRulePage: true,
+    id: 'SV008', title: 'Only ALL_PROXY is set: Docker ignores it', name: 'all-proxy-only', severity: 'warning', layer: 'cli-shell', sharesLintRulePage: true,
     summary: 'Only ALL_PROXY is set: Go programs (docker, buildx, dockerd) ignore it and connect directly.',
     description: 'See the lint rule page.',
     sources: [SRC.xnetFromEnvironment, SRC.goProxyFromEnvironment],

@@ -7,7 +7,7 @@ import { SRC } from '../../sources';
 
 export const SV019: StatusCheck = {
   meta: {
-    id: 'SV019', name: 'loopback-builder-proxy', severity: 'warning', layer: 'builder',
+    id: 'SV019', title: 'Builder proxy on loopback: unreachable from its container', name: 'loopback-builder-proxy', severity: 'warning', layer: 'builder',
     summary: 'The docker-container builder\'s proxy is on 127.0.0.1/localhost, but the builder has its own network namespace.',
     description: 'A `docker-container` builder is a container on the default bridge network unless it was created with ' +
       '`--driver-opt network=host`. Inside it, 127.0.0.1 is the builder container itself, so a proxy listening on the host\'s ' +
@@ -28,7 +28,7 @@ export const SV019: StatusCheck = {
       const url = p && parseProxyUrl(p.value);
       if (url && isLoopbackHost(url.host)) {
         return [finding(SV019.meta, `The builder's ${p!.name} points at ${url.host}, which inside the builder container is the container itself: builds cannot reach the proxy.`, {
-          related: [{ kind: 'command', label: b.label }], action: 'recreate the builder with --driver-opt network=host, or use the host\'s docker0 address',
+          related: [{ kind: 'command', label: b.label }], about: Object.keys(b.env).filter((n) => /^(https?|all)_proxy$/i.test(n)), action: 'recreate the builder with --driver-opt network=host, or use the host\'s docker0 address',
         })];
       }
     }

@@ -10,6 +10,8 @@ export interface StatusCheckMeta {
   severity: 'error' | 'warning' | 'info';
   layer: LayerId;
   summary: string;
+  /** One short line naming what is wrong and where, for the Problems list; default: from the name and the layer. */
+  title?: string;
   /** Markdown for the docs page. */
   description: string;
   /** Public links it rests on, each with what it shows (see RuleMeta.sources). */
@@ -27,12 +29,31 @@ export interface StatusCheck {
   check(model: StatusModel): StatusFinding[];
 }
 
-export function finding(meta: StatusCheckMeta, message: string, extra: { source?: StatusSource; related?: StatusSource[]; action?: string; severity?: StatusFinding['severity']; layer?: LayerId } = {}): StatusFinding {
+const LAYER_SHORT: Record<LayerId, string> = {
+  vscode: 'VS Code', 'cli-shell': 'CLI shell', 'client-config': 'config.json', daemon: 'daemon', builder: 'builder', 'build-args': 'build steps',
+};
+
+/** `loopback-builder-proxy` → `Loopback builder proxy (builder)`. */
+export function findingTitle(text: string, layer: LayerId): string {
+  const t = text.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  return maskCredentials(`${t.length > 90 ? `${t.slice(0, 89)}…` : t} (${LAYER_SHORT[layer]})`);
+}
+
+/** A title without the `(layer)` that findingTitle appends, for views that name the layer themselves. */
+export function titleWithoutLayer(title: string, layer: LayerId): string {
+  const suffix = ` (${LAYER_SHORT[layer]})`;
+  return title.endsWith(suffix) ? title.slice(0, -suffix.length) : title;
+}
+
+export function finding(meta: StatusCheckMeta, message: string, extra: { source?: StatusSource; related?: StatusSource[]; action?: string; severity?: StatusFinding['severity']; layer?: LayerId; title?: string; about?: string[] } = {}): StatusFinding {
+  const layer = extra.layer ?? meta.layer;
   return {
     id: meta.id,
     severity: extra.severity ?? meta.severity,
-    layer: extra.layer ?? meta.layer,
+    layer,
+    title: findingTitle(extra.title ?? meta.title ?? meta.name, layer),
     message: maskCredentials(message),
+    ...(extra.about?.length ? { about: extra.about } : {}),
     ...(extra.source ? { source: extra.source } : {}),
     ...(extra.related?.length ? { related: extra.related } : {}),
     ...(extra.action ? { action: maskCredentials(extra.action) } : {}),

@@ -8,6 +8,8 @@ import { SV007 } from './SV007-rootless-paths';
 import { SV008 } from './SV008-all-proxy-only';
 import { SV009 } from './SV009-desktop';
 import { SV019 } from './SV019-loopback-builder-proxy';
+import { SV030 } from './SV030-proxy-not-listening';
+import { SV031 } from './SV031-proxy-rejects-credentials';
 import { DJ008 } from './DJ008-socks5h-old-engine';
 import { DJ013 } from './DJ013-loopback-proxy-context';
 import { DJ017 } from './DJ017-restart-needed';
@@ -16,5 +18,5 @@ import { DJ019 } from './DJ019-env-overridden';
 import { DJ020 } from './DJ020-desktop-managed';
 import { CC005 } from './CC005-context-host';
 
-export const STATUS_CHECKS: readonly StatusCheck[] = [SV001, SV002, SV003, SV004, SV007, SV008, SV009, SV019, DJ008, DJ013, DJ017, DJ018, DJ019, DJ020, CC005];
+export const STATUS_CHECKS: readonly StatusCheck[] = [SV030, SV031, SV001, SV002, SV003, SV004, SV007, SV008, SV009, SV019, DJ008, DJ013, DJ017, DJ018, DJ019, DJ020, CC005];
 export type { StatusCheck, StatusCheckMeta } from './check';

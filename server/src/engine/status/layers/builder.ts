@@ -26,6 +26,12 @@ export function builderLayer(model: StatusModel): StatusLayer {
   const driver = b.inspect?.driver ?? b.builder?.driver ?? '?';
   layer.values.push(makeValue('builder', 'other', `${name} (${driver})`, { kind: 'command', label: model.obs.buildxInspect?.command ?? 'docker buildx ls' }));
   if (b.all.length > 1) layer.notes.push(note(`${b.all.length} builders: ${b.all.map((x) => `${x.name}${x.current ? '*' : ''} (${x.driver})`).join(', ')}.`));
+  const cmds = model.buildCommands;
+  if (cmds && cmds.build.name !== cmds.buildxBuild.name) {
+    // Which command uses which builder (docker/cli cmd/docker/builder.go processBuilder): not the same one here.
+    layer.notes.push(note(`\`docker build\` uses "${cmds.build.name}" (${cmds.build.driver ?? '?'} driver): ${cmds.build.why}.`));
+    layer.notes.push(note(`\`docker buildx build\` uses "${cmds.buildxBuild.name}" (${cmds.buildxBuild.driver ?? '?'} driver): ${cmds.buildxBuild.why}.`));
+  }
   if (driver === 'docker') {
     layer.summary = `${name}: docker driver, uses the daemon's proxy`;
     layer.notes.push(note('docker driver: BuildKit runs inside dockerd and pulls with the daemon\'s proxy (see the Daemon layer).'));
