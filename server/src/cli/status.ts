@@ -28,6 +28,7 @@ export function formatStatusText(report: ProxyStatusReport): string {
   const d = report.docker;
   out.push(`Docker: ${d.state}${d.serverVersion ? ` (dockerd ${d.serverVersion}${d.operatingSystem ? ` on ${d.operatingSystem}` : ''})` : ''}${d.host ? `, daemon host ${d.host}${d.context ? ` (context ${d.context})` : ''}` : ''}`);
   if (d.message) out.push(`        ${d.message}`);
+  if (d.engine) out.push(`Engine: ${d.engine.label}${d.engine.evidence.length ? ` (${d.engine.evidence.join('; ')})` : ''}`);
   for (const l of report.layers) {
     out.push(`[${ICON[l.health]}] ${l.title}${l.summary ? ` — ${l.summary}` : ''}`);
     for (const v of l.values) {

@@ -14,6 +14,7 @@ import { builderLayer } from './layers/builder';
 import { buildArgsLayer } from './layers/buildArgs';
 import { settleHealth, worse } from './layers/common';
 import { maskDeep } from './mask';
+import { addEngineView } from './engines/engineView';
 import type { LayerId } from './report';
 
 export interface StatusOptions extends MachineParams {
@@ -39,6 +40,7 @@ function lintFindings(model: StatusModel): StatusFinding[] {
 
 export function reportFromModel(model: StatusModel, now: Date): ProxyStatusReport {
   const layers: StatusLayer[] = [vscodeLayer(model), shellLayer(model), clientConfigLayer(model), daemonLayer(model), builderLayer(model), buildArgsLayer(model)];
+  addEngineView(model, layers);
   const findings: StatusFinding[] = [];
   for (const check of STATUS_CHECKS) {
     try {
@@ -68,6 +70,7 @@ export function reportFromModel(model: StatusModel, now: Date): ProxyStatusRepor
       ...(model.info ? { serverVersion: model.info.serverVersion, operatingSystem: model.info.operatingSystem, desktop: model.desktop, rootless: model.rootless } : {}),
       ...(model.daemonHost?.contextName ? { context: model.daemonHost.contextName } : {}),
       ...(model.daemonHost ? { host: model.daemonHost.host } : {}),
+      ...(model.engine ? { engine: { kind: model.engine.recognition.kind, label: model.engine.recognition.label, evidence: model.engine.recognition.evidence } } : {}),
     },
     noConfiguration: !layers.some(proxyValue),
     layers,
