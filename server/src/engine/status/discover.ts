@@ -84,7 +84,7 @@ export function outcomeOf(result: ExecResult): string {
 
 export async function discover(machine: Machine, options: DiscoveryOptions): Promise<Observations> {
   const { tools, timeoutMs } = options;
-  const locations = locationsFor(machine.env, machine.homeDir);
+  const locations = locationsFor(machine.env, machine.homeDir, machine.platform);
   const commands: CommandRun[] = [];
   const run = async <T>(file: string, args: string[], parse: (stdout: string) => T | undefined, label?: string): Promise<Ran<T>> => {
     const command = maskCredentials(label ?? [file, ...args].map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(' '));

@@ -3,6 +3,7 @@
 import { maskCredentials, isLoopbackHost, parseProxyUrl } from '../../proxy/url';
 import type { StatusFinding } from '../report';
 import { finding, type StatusCheck } from './check';
+import { rootlessLoopbackRoute } from '../engines/rootlessAdvice';
 
 export const DJ013: StatusCheck = {
   meta: {
@@ -27,7 +28,7 @@ export const DJ013: StatusCheck = {
       const url = w.variable !== 'no' ? parseProxyUrl(w.value) : undefined;
       if (!url || !isLoopbackHost(url.host)) continue;
       out.push(finding(DJ013.meta, `${w.name} is ${maskCredentials(w.value)}: inside ${where}, ${url.host} is not this machine, so dockerd cannot reach the proxy.`, {
-        source: w.source, action: model.desktop ? 'set the proxy in Docker Desktop → Settings → Resources → Proxies' : 'use the host address reachable from RootlessKit (10.0.2.2 with slirp4netns) or allow host loopback',
+        source: w.source, action: model.desktop ? 'set the proxy in Docker Desktop → Settings → Resources → Proxies' : rootlessLoopbackRoute(model.engine?.rootless, url.port),
       }));
     }
     return out;
