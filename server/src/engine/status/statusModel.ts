@@ -197,7 +197,8 @@ export function buildStatusModel(obs: Observations, vscodeProxy?: MachineParams[
       inspect,
       all,
       containers: obs.builderContainers.map((c) => ({ container: c.container, parsed: lastRun(c), error: c.result.exitCode === 0 ? undefined : (c.result.stderr.trim().split('\n')[0] || c.result.message || `exit ${c.result.exitCode}`) })),
-      error: failed && !inspect ? (failed.result.message ?? (failed.result.stderr.trim().split('\n')[0] || `exit ${failed.result.exitCode}`)) : undefined,
+      // `buildx inspect` can fail while `buildx ls` still names the current builder: keep what ls says then.
+      error: failed && !inspect && !current ? (failed.result.message ?? (failed.result.stderr.trim().split('\n')[0] || `exit ${failed.result.exitCode}`)) : undefined,
     };
   }
 

@@ -54,6 +54,13 @@ function pick(node: JsonNode | undefined, keys: string[], lines: LineIndex): Des
     if (!p || !v) continue;
     const line = nodeRange(lines, p.keyNode).start.line;
     if (v.type === 'string' && typeof v.value === 'string') return { value: v.value, line, key };
+    // Desktop 3.x wrote the mode as a boolean (docker/for-win#9773: "switching true/false"): true is manual.
+    if (v.type === 'boolean') return { value: v.value ? 'manual' : 'system', line, key };
+    // Some versions store a setting as {"Value": …} (docker/for-win reports of marlin.dat-style entries).
+    if (v.type === 'object') {
+      const inner = findProperty(v, 'Value')?.valueNode ?? findProperty(v, 'value')?.valueNode;
+      if (inner?.type === 'string' && typeof inner.value === 'string') return { value: inner.value, line, key };
+    }
     if (v.type === 'array') {
       const items = (v.children ?? []).filter((c) => c.type === 'string').map((c) => String(c.value));
       return { value: items.join(','), line, key };
@@ -94,7 +101,8 @@ export function parseDesktopSettings(text: string, path: string, kind: DesktopSe
   const lines = new LineIndex(text);
   const json = parseJson(text, lines);
   const root = json.root;
-  if (!root || root.type !== 'object') return { path, kind, error: json.syntaxErrors.length ? `not valid JSON (${json.syntaxErrors[0].message}, line ${json.syntaxErrors[0].range.start.line + 1})` : 'not a JSON object' };
+  if (json.syntaxErrors.length) return { path, kind, error: `not valid JSON (${json.syntaxErrors[0].message}, line ${json.syntaxErrors[0].range.start.line + 1})` };
+  if (!root || root.type !== 'object') return { path, kind, error: 'not a JSON object' };
   if (kind === 'admin-settings') {
     const proxy = findProperty(root, 'proxy')?.valueNode;
     const containers = findProperty(root, 'containersProxy')?.valueNode;
