@@ -12,6 +12,10 @@ export interface StatusArgs {
   docker?: string;
   systemctl?: string;
   timeoutMs?: number;
+  /** The --root machine's platform, home and environment (default: linux, /home/user, no variables). */
+  platform?: 'linux' | 'darwin' | 'win32';
+  home?: string;
+  env?: Record<string, string>;
 }
 
 const ICON: Record<Health, string> = { ok: 'ok  ', warning: 'WARN', error: 'FAIL', unknown: '?   ' };
@@ -55,7 +59,12 @@ export async function runStatus(args: StatusArgs): Promise<{ output: string; cod
   // explicitly asks a daemon too.
   const machine = thisMachine
     ? createNodeMachine()
-    : createNodeMachine({ root: path.resolve(args.root), env: { HOME: '/home/user', PATH: process.env.PATH } });
+    : createNodeMachine({
+      root: path.resolve(args.root),
+      env: { HOME: args.home ?? '/home/user', PATH: process.env.PATH, ...(args.env ?? {}) },
+      platform: args.platform,
+      homeDir: args.home ?? '/home/user',
+    });
   const report = await computeStatusReport(machine, {
     trusted: true,
     filesOnly: !thisMachine && !args.docker,
