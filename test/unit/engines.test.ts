@@ -198,3 +198,15 @@ describe('every recorded machine: masked, no crash', () => {
     assert.ok(notes(r, 'daemon').some((t) => t.includes('Web Server (HTTP): http://xxxxx:xxxxx@proxy.corp.example:3128')));
   });
 });
+
+describe('unreadable and broken Desktop files', () => {
+  test('a settings file that cannot be read is said so, not "not present"; broken JSON is named, never thrown', async () => {
+    const base = recordedMachine('desktop-mac', { files: { '/Users/alice/Library/Group Containers/group.com.docker/settings.json': '{"proxyHttpMode": "manual", ' } });
+    const store = '/Users/alice/Library/Group Containers/group.com.docker/settings-store.json';
+    const m = { ...base, readFile: async (p: string) => (p === store ? undefined : base.readFile(p)), readError: (p: string) => (p === store ? 'permission' : base.readError!(p)) };
+    const r = await computeStatusReport(m, { now: new Date(0) });
+    const d = notes(r, 'daemon');
+    assert.ok(d.includes(`${store}: could not be read (permission): Desktop 4.35+ settings (Settings → Resources → Proxies).`), d.join('\n'));
+    assert.ok(d.some((t) => /settings\.json: not valid JSON .*Desktop's own reading of it is unknown/.test(t)), d.join('\n'));
+  });
+});

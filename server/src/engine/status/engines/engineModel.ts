@@ -20,6 +20,8 @@ export interface EngineFileNote {
   /** Why it counts, or why it does not. */
   why: string;
   exists?: boolean;
+  /** Why it could not be read, when it exists but was not readable (`permission`, `too-large`). */
+  error?: string;
 }
 
 export interface ModelledUpstream {
@@ -132,8 +134,9 @@ export function buildEngineModel(obs: Observations, engineVersion: string | unde
       engineJsonPath: d.paths.engineJson,
       engineJsonHasProxies: /"proxies"\s*:/.test(engineJsonText),
     };
-    for (const s of d.paths.settings) files.push({ layer: 'daemon', path: s.path, read: true, exists: d.read.some((x) => x.path === s.path && x.text !== undefined), why: s.kind === 'settings-store' ? 'Desktop 4.35+ settings (Settings → Resources → Proxies)' : 'Desktop 4.34 and earlier settings' });
-    for (const p of d.paths.admin) files.push({ layer: 'daemon', path: p, read: true, exists: d.read.some((x) => x.path === p && x.text !== undefined), why: 'Settings Management (locked settings win over the user\'s)' });
+    const state = (p: string) => { const r = d.read.find((x) => x.path === p); return { exists: r?.text !== undefined, error: r?.error && r.error !== 'missing' ? r.error : undefined }; };
+    for (const s of d.paths.settings) files.push({ layer: 'daemon', path: s.path, read: true, ...state(s.path), why: s.kind === 'settings-store' ? 'Desktop 4.35+ settings (Settings → Resources → Proxies)' : 'Desktop 4.34 and earlier settings' });
+    for (const p of d.paths.admin) files.push({ layer: 'daemon', path: p, read: true, ...state(p), why: 'Settings Management (locked settings win over the user\'s)' });
     files.push({ layer: 'daemon', path: d.paths.engineJson, read: true, exists: d.engineJson.text !== undefined, why: 'Desktop\'s "Docker Engine" settings: read by its dockerd, but its "proxies" are ignored' });
     if (d.paths.windowsEngineJson) files.push({ layer: 'daemon', path: d.paths.windowsEngineJson, read: false, why: 'read only in Windows containers mode (dockerd.exe on the host)' });
     for (const p of d.paths.notRead) files.push({ layer: 'daemon', path: p, read: false, exists: exists(p), why: 'Desktop\'s dockerd runs in its VM and never reads this host file' });

@@ -6,7 +6,11 @@ import type { StatusLayer, StatusNote } from '../report';
 import { makeValue, note } from '../layers/common';
 import { LIMA_HOST_ADDRESS } from './vmEngines';
 
-function fileNote(layer: StatusLayer, f: { path: string; read: boolean; why: string; exists?: boolean }): void {
+function fileNote(layer: StatusLayer, f: { path: string; read: boolean; why: string; exists?: boolean; error?: string }): void {
+  if (f.error) {
+    layer.notes.push(note(`${f.path}: could not be read (${f.error}): ${f.why}.`, 'unknown', { kind: 'file', label: f.path, path: f.path }));
+    return;
+  }
   const state = f.exists === undefined ? '' : f.exists ? ' (present)' : ' (not present)';
   const text = f.read ? `Reads ${f.path}${state}: ${f.why}.` : `Ignores ${f.path}${state}: ${f.why}.`;
   layer.notes.push(note(text, 'ok', f.exists && !f.path.endsWith('/') && !f.path.includes('*') ? { kind: 'file', label: f.path, path: f.path } : undefined));
