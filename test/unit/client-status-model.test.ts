@@ -32,6 +32,10 @@ describe('tree from a report', () => {
     r.docker.engine = { kind: 'desktop', label: 'Docker Desktop 4.38.0', evidence: ['context desktop-linux', 'docker version: Docker Desktop 4.38.0 (181591)'] };
     const docker = buildTree(r)[0];
     assert.equal(docker.description, '26.1.5+dfsg1 · Debian GNU/Linux 13 (trixie) · Docker Desktop 4.38.0 · context default');
+    r.docker.operatingSystem = 'Docker Desktop';
+    r.docker.desktop = true;
+    r.docker.engine.label = 'Docker Desktop';
+    assert.equal(buildTree(r)[0].description, '26.1.5+dfsg1 · Docker Desktop · context default'); // once, not from OS, engine and flag
     assert.match(docker.tooltip!, /Engine: Docker Desktop 4\.38\.0 \(context desktop-linux; docker version: Docker Desktop 4\.38\.0 \(181591\)\)/);
   });
 

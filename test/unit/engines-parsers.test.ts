@@ -194,7 +194,7 @@ describe('rootless loopback route', () => {
     assert.match(rootlessLoopbackRoute({ ...base, driver: 'vpnkit', hostAddress: '192.168.65.2' }, '3128'), /^use http:\/\/192\.168\.65\.2:3128/);
     assert.match(rootlessLoopbackRoute({ ...base, driver: 'lxc-user-nic' }, '3128'), /no address for the host's loopback/);
   });
-  test('an engine older than 20.10 gets no DISABLE_HOST_LOOPBACK advice', () => {
-    assert.match(rootlessLoopbackRoute({ ...base, driver: 'slirp4netns', hostAddress: '10.0.2.2', loopbackSwitchSupported: false }, '3128'), /predates DOCKERD_ROOTLESS_ROOTLESSKIT_DISABLE_HOST_LOOPBACK/);
+  test('an engine older than 26.0 gets no DISABLE_HOST_LOOPBACK advice (moby v26.0.0 release notes)', () => {
+    assert.match(rootlessLoopbackRoute({ ...base, driver: 'slirp4netns', hostAddress: '10.0.2.2', loopbackSwitchSupported: false }, '3128'), /always disables host loopback \(DOCKERD_ROOTLESS_ROOTLESSKIT_DISABLE_HOST_LOOPBACK came with Docker Engine 26\.0\)/);
   });
 });

@@ -137,8 +137,9 @@ function dockerNode(report: ProxyStatusReport): TreeNode {
     if (d.operatingSystem) facts.push(m(d.operatingSystem));
   } else facts.push(DOCKER_STATE_TEXT[d.state] ?? d.state);
   // The engine behind the context (Docker Desktop 4.38.0, Colima, rootless …) when the server recognised it.
-  if (d.engine && !facts.includes(m(d.engine.label))) facts.push(m(d.engine.label));
-  else {
+  if (d.engine) {
+    if (!facts.includes(m(d.engine.label))) facts.push(m(d.engine.label));
+  } else {
     if (d.desktop) facts.push('Docker Desktop');
     if (d.rootless) facts.push('rootless');
   }

@@ -44,9 +44,8 @@ export interface RootlessNet {
   loopbackSource: string;
   /** The host's 127.0.0.1 as the daemon's namespace sees it when host loopback is allowed. */
   hostAddress?: string;
-  /** The engine's dockerd-rootless.sh knows DISABLE_HOST_LOOPBACK (Docker 20.10 and later). */
+  /** The engine's dockerd-rootless.sh knows DISABLE_HOST_LOOPBACK (Docker Engine 26.0 and later, moby/moby#47352). */
   loopbackSwitchSupported?: boolean;
-  pastaSupported?: boolean;
 }
 
 export interface EngineModel {
@@ -105,8 +104,7 @@ function rootlessNet(obs: Observations, engineVersion: string | undefined): Root
     disableHostLoopback,
     loopbackSource: loop ? loop.source : 'default (true)',
     hostAddress,
-    loopbackSwitchSupported: major === undefined || Number.isNaN(major) ? undefined : versionAtLeast(engineVersion!.replace(/[^\d.].*$/, ''), '20.10'),
-    pastaSupported: major === undefined || Number.isNaN(major) ? undefined : versionAtLeast(engineVersion!.replace(/[^\d.].*$/, ''), '25.0'),
+    loopbackSwitchSupported: major === undefined || Number.isNaN(major) ? undefined : versionAtLeast(engineVersion!.replace(/[^\d.].*$/, ''), '26.0'),
   };
 }
 
