@@ -13,7 +13,7 @@ export const ALLOWED_HOSTS: ReadonlySet<string> = new Set([
   'code.visualstudio.com', 'marketplace.visualstudio.com', 'neovim.io', 'docs.helix-editor.com',
   'www.gnu.org', 'pre-commit.com', 'docs.github.com', 'forums.docker.com', 'stackoverflow.com',
   'www.npmjs.com', 'nodejs.org', 'microsoft.github.io', 'about.gitlab.com', 'compose-spec.io', 'semver.org',
-  'keepachangelog.com',
+  'keepachangelog.com', 'learn.microsoft.com',
 ]);
 
 /** GitHub repositories of this project: their links may point at a branch (they are ours and move with us). */

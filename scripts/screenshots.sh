@@ -5,7 +5,8 @@
 #    broken machine: Problems with each next step, a layer with its test row, the report):
 #    proxy-status.png, connectivity-tree.png, connectivity-report.png;
 #  - .ci/e2e/ui-lint-pictures.js opens three bad files of test/fixtures/pictures-workspace and the rule docs picker:
-#    lint-daemon-json.png, lint-dropin.png, lint-dockerfile.png, rule-docs-picker.png.
+#    lint-daemon-json.png, lint-dropin.png, lint-dockerfile.png, rule-docs-picker.png;
+#  - .ci/e2e/ui-engines.js shows the view on the recorded Docker Desktop machine: proxy-status-desktop.png.
 # A picture is copied only when the step that takes it passed its assertions. Look at the pictures before committing them.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,5 +14,5 @@ cd "$ROOT"
 npm run -s build
 npx tsc -p .
 ONLY_UI=1 SCREENSHOTS_TO="$ROOT/docs/images" bash test/vscode/run-in-code-server.sh
-ls -l docs/images/proxy-status.png docs/images/connectivity-tree.png docs/images/connectivity-report.png \
+ls -l docs/images/proxy-status.png docs/images/proxy-status-desktop.png docs/images/connectivity-tree.png docs/images/connectivity-report.png \
   docs/images/lint-daemon-json.png docs/images/lint-dropin.png docs/images/lint-dockerfile.png docs/images/rule-docs-picker.png

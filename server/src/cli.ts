@@ -14,7 +14,8 @@ import { version } from '../../package.json';
 const USAGE = `Usage:
   docker-proxy-doctor lint [--kind dockerfile|daemon-json|cli-config|systemd-dropin|compose|ci-workflow|shell] [--format text|json|sarif]
                            [--config FILE] [--fail-on error|warning|info] [--fix] [--skip-unknown] PATH...
-  docker-proxy-doctor status [--root DIR] [--format text|json] [--config FILE] [--docker PATH] [--systemctl PATH] [--timeout SECONDS]
+  docker-proxy-doctor status [--root DIR [--platform linux|darwin|win32] [--home PATH] [--env NAME=VALUE]...]
+                             [--format text|json] [--config FILE] [--docker PATH] [--systemctl PATH] [--timeout SECONDS]
   docker-proxy-doctor test [--registry HOST[:PORT]]... [--timeout S] [--ca FILE]... [--format text|json] [--deep]
                            [--layer cli-shell|client-config|daemon|builder]... [--docker PATH] [--resolve HOST=ADDRESS]...
   docker-proxy-doctor explain [--format text|json] [--machine [--docker PATH]] [FILE]
@@ -33,7 +34,8 @@ lint    Checks Dockerfiles, daemon.json, ~/.docker/config.json, docker.service d
 status  Shows every Docker proxy layer of this machine (shell, config.json, daemon configured and effective, builder,
         build args), where each value comes from, which one wins, and the cross-layer findings (credentials masked).
         Asks docker (and systemctl where systemd runs), each command with a timeout (default 5 s).
-        --root DIR reads the files under DIR as a machine's tree and runs no command unless --docker is given.
+        --root DIR reads the files under DIR as a machine's tree and runs no command unless --docker is given;
+        --platform, --home and --env describe that machine (a Windows path C:\\x is read from DIR/C/x).
         --json is short for --format json. Exit 1 when a layer is in error, 2 on usage errors.
 test    Probes registries (default Docker Hub) through the proxy each layer would use, with that layer's NO_PROXY
         rules, and names the cause and next step of every failure. Phases: DNS, TCP, CONNECT, TLS, GET /v2/, token
@@ -154,9 +156,24 @@ function parseStatusArgs(argv: string[]): StatusArgs & { config?: string } {
         args.timeoutMs = Math.round(s * 1000);
         break;
       }
+      case '--platform': {
+        const p = value();
+        if (p !== 'linux' && p !== 'darwin' && p !== 'win32') throw new UsageError('--platform must be linux, darwin or win32');
+        args.platform = p;
+        break;
+      }
+      case '--home': args.home = value(); break;
+      case '--env': {
+        const v = value();
+        const at = v.indexOf('=');
+        if (at <= 0) throw new UsageError('--env needs NAME=VALUE');
+        (args.env ??= {})[v.slice(0, at)] = v.slice(at + 1);
+        break;
+      }
       default: throw new UsageError(`unknown option ${a}`);
     }
   }
+  if (args.root === '/' && (args.platform || args.home || args.env)) throw new UsageError('--platform, --home and --env describe a --root tree');
   return args;
 }
 

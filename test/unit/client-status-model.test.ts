@@ -86,6 +86,17 @@ describe('tree from a report', () => {
     assert.equal(problems.health, 'ok');
     assert.equal(problems.children.length, 0);
   });
+  test('the Docker row names the engine the server recognised, and its tooltip says why', () => {
+    const r = report('proxied.json');
+    r.docker.engine = { kind: 'desktop', label: 'Docker Desktop 4.38.0', evidence: ['context desktop-linux', 'docker version: Docker Desktop 4.38.0 (181591)'] };
+    const docker = buildTree(r).find((n) => n.id === 'docker')!;
+    assert.equal(docker.description, '26.1.5+dfsg1 · Debian GNU/Linux 13 (trixie) · Docker Desktop 4.38.0 · context default');
+    r.docker.operatingSystem = 'Docker Desktop';
+    r.docker.desktop = true;
+    r.docker.engine.label = 'Docker Desktop';
+    assert.equal(buildTree(r).find((n) => n.id === 'docker')!.description, '26.1.5+dfsg1 · Docker Desktop · context default'); // once, not from OS, engine and flag
+    assert.match(docker.tooltip!, /Engine: Docker Desktop 4\.38\.0 \(context desktop-linux; docker version: Docker Desktop 4\.38\.0 \(181591\)\)/);
+  });
 
   test('a value shows name, masked value and source; a file source is clickable at its line; overridden is marked', () => {
     const daemon = buildTree(report('proxied.json')).find((n) => n.id === 'layer/daemon')!;

@@ -9,6 +9,7 @@
 #  (f) Set Up Proxy (.ci/e2e/ui-setup.js: the command's inputs, the multi-file diff preview, the terminal step, undo);
 #  (e) the README pictures of the lint UI (.ci/e2e/ui-lint-pictures.js: daemon.json, drop-in and Dockerfile findings
 #      with their Quick Fix menus, the Dockerfile hover, the rule docs picker), in a workspace of three bad files.
+#  (f) the view on a recorded Docker Desktop machine (.ci/e2e/ui-engines.js, test/fixtures/engines/desktop-mac).
 # Builds nothing: the caller runs `npm run build && npx tsc -p .` first. Everything listens on 127.0.0.1 only.
 # Env: CI_CACHE (default $ROOT/.ci/cache), RUN_DIR (scratch dir, default mktemp), CS_PORT (default: a free port),
 #      ONLY_UI=1 (skip the mocha suite), SCREENSHOTS_TO (also copy the README pictures there: see README_SHOTS).
@@ -139,12 +140,22 @@ printf 'FROM debian:bookworm\nENV https_proxy=http://bob:hunter2@proxy.corp.exam
 CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-setup" OUT_DIR=$SHOTS CHROMIUM=$CHROMIUM \
   node "$ROOT/.ci/e2e/ui-setup.js" 2>&1 | grep -Ev "$NOISE"
 result "${PIPESTATUS[0]}" "UI test of Set Up Proxy (command, diff preview, terminal step, undo) against the installed .vsix"
+# (g) a recorded Docker Desktop machine (test/fixtures/engines/desktop-mac) in the view: docker answers from the
+#     recording (user setting dockerProxyDoctor.dockerPath), Desktop's settings-store.json at the Linux Desktop path.
+DESKTOP_DOCKER=$RUN_DIR/desktop-docker
+printf '#!/bin/sh\nexec "%s" "%s" "%s" "$@"\n' "$(command -v node)" "$ROOT/test/fixtures/engines/docker-replay.js" "$ROOT/test/fixtures/engines/desktop-mac" >"$DESKTOP_DOCKER"
+chmod +x "$DESKTOP_DOCKER"
+mkdir -p "$HOME/.docker/desktop" && cp "$ROOT/test/fixtures/engines/desktop-mac/settings-store.json" "$HOME/.docker/desktop/settings-store.json"
+CS_URL="http://127.0.0.1:$CS_PORT/?folder=$RUN_DIR/ws-ui" OUT_DIR=$SHOTS CHROMIUM=$CHROMIUM DESKTOP_DOCKER=$DESKTOP_DOCKER \
+  USER_SETTINGS=$D/user/User/settings.json node "$ROOT/.ci/e2e/ui-engines.js" 2>&1 | grep -Ev "$NOISE"
+result "${PIPESTATUS[0]}" "UI: the Proxy Status view of a recorded Docker Desktop machine"
+rm -rf "$HOME/.docker/desktop"
 if [ -f "$SHOTS/ui-smoke.png" ]; then
   mkdir -p "$ROOT/.test-artifacts" && cp "$SHOTS"/*.png "$ROOT/.test-artifacts/" 2>/dev/null
   log "screenshots: $SHOTS (copied to $ROOT/.test-artifacts/)"
 fi
 # The README's pictures; each is written only by a step that passed its assertions, so a missing one stays as it was.
-README_SHOTS="proxy-status.png connectivity-tree.png connectivity-report.png lint-daemon-json.png lint-dropin.png lint-dockerfile.png rule-docs-picker.png"
+README_SHOTS="proxy-status.png proxy-status-desktop.png connectivity-tree.png connectivity-report.png lint-daemon-json.png lint-dropin.png lint-dockerfile.png rule-docs-picker.png"
 if [ -n "${SCREENSHOTS_TO:-}" ]; then
   mkdir -p "$SCREENSHOTS_TO"
   for f in $README_SHOTS; do

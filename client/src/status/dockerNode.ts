@@ -31,13 +31,19 @@ export function dockerNode(report: ProxyStatusReport): TreeNode {
     if (d.serverVersion) facts.push(m(d.serverVersion));
     if (d.operatingSystem) facts.push(m(d.operatingSystem));
   } else facts.push(DOCKER_STATE_TEXT[d.state] ?? d.state);
-  if (d.desktop) facts.push('Docker Desktop');
-  if (d.rootless) facts.push('rootless');
+  // The engine behind the context (Docker Desktop 4.38.0, Colima, rootless …) when the server recognised it.
+  if (d.engine) {
+    if (!facts.includes(m(d.engine.label))) facts.push(m(d.engine.label));
+  } else {
+    if (d.desktop) facts.push('Docker Desktop');
+    if (d.rootless) facts.push('rootless');
+  }
   if (d.context) facts.push(`context ${m(d.context)}`);
   const tooltip = [
     `Docker: ${DOCKER_STATE_TEXT[d.state] ?? d.state}`,
     d.message ? m(d.message) : undefined,
     d.host ? `Daemon host: ${m(d.host)}` : undefined,
+    d.engine ? `Engine: ${m(d.engine.label)} (${d.engine.evidence.map(m).join('; ')})` : undefined,
     report.commands.length ? `Commands run: ${report.commands.length} (under Details and in Output › Docker Proxy Doctor)` : undefined,
   ].filter(Boolean).join('\n');
   return {

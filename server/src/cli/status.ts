@@ -15,6 +15,10 @@ export interface StatusArgs {
   timeoutMs?: number;
   /** From --config: severity per finding id or name, like `lint --config`. */
   rules?: Readonly<Record<string, SeveritySetting>>;
+  /** The --root machine's platform, home and environment (default: linux, /home/user, no variables). */
+  platform?: 'linux' | 'darwin' | 'win32';
+  home?: string;
+  env?: Record<string, string>;
 }
 
 const ICON: Record<Health, string> = { ok: 'ok  ', warning: 'WARN', error: 'FAIL', unknown: '?   ' };
@@ -31,6 +35,7 @@ export function formatStatusText(report: ProxyStatusReport): string {
   const d = report.docker;
   out.push(`Docker: ${d.state}${d.serverVersion ? ` (dockerd ${d.serverVersion}${d.operatingSystem ? ` on ${d.operatingSystem}` : ''})` : ''}${d.host ? `, daemon host ${d.host}${d.context ? ` (context ${d.context})` : ''}` : ''}`);
   if (d.message) out.push(`        ${d.message}`);
+  if (d.engine) out.push(`Engine: ${d.engine.label}${d.engine.evidence.length ? ` (${d.engine.evidence.join('; ')})` : ''}`);
   for (const l of report.layers) {
     out.push(`[${ICON[l.health]}] ${l.title}${l.summary ? ` — ${l.summary}` : ''}`);
     for (const v of l.values) {
@@ -58,7 +63,15 @@ export async function runStatus(args: StatusArgs): Promise<{ output: string; cod
   // Nor is its network ours: no proxy reachability check for a --root tree.
   const machine = thisMachine
     ? createNodeMachine()
-    : { ...createNodeMachine({ root: path.resolve(args.root), env: { HOME: '/home/user', PATH: process.env.PATH } }), connect: undefined };
+    : {
+      ...createNodeMachine({
+        root: path.resolve(args.root),
+        env: { HOME: args.home ?? '/home/user', PATH: process.env.PATH, ...(args.env ?? {}) },
+        platform: args.platform,
+        homeDir: args.home ?? '/home/user',
+      }),
+      connect: undefined,
+    };
   const report = await computeStatusReport(machine, {
     trusted: true,
     filesOnly: !thisMachine && !args.docker,

@@ -13,17 +13,26 @@ export interface NodeMachineOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Prefix prepended to absolute paths read from disk (a fixture tree); `/` or undefined means the real root. */
   root?: string;
+  /** The platform and home of the machine the tree belongs to (default: this process's). */
+  platform?: string;
+  homeDir?: string;
 }
 
 export function createNodeMachine(options: NodeMachineOptions = {}): Machine {
   const env = options.env ?? process.env;
   const root = options.root && options.root !== '/' ? options.root.replace(/\/+$/, '') : '';
-  const inRoot = (p: string) => (root && p.startsWith('/') ? root + p : p);
+  // Under a root, a Windows machine's `C:\Users\a` lives at ROOT/C/Users/a (and `\\.\pipe\…` is never a file).
+  const inRoot = (p: string) => {
+    if (!root) return p;
+    if (p.startsWith('/')) return root + p;
+    const drive = /^([A-Za-z]):[\\/](.*)$/.exec(p);
+    return drive ? `${root}/${drive[1].toUpperCase()}/${drive[2].replace(/\\/g, '/')}` : p;
+  };
   const readErrors = new Map<string, string>();
   return {
     env,
-    platform: process.platform,
-    homeDir: env.HOME ?? os.homedir(),
+    platform: options.platform ?? process.platform,
+    homeDir: options.homeDir ?? env.HOME ?? os.homedir(),
     async readFile(path) {
       try {
         const stat = await fs.stat(inRoot(path));

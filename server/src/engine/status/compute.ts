@@ -16,6 +16,7 @@ import { buildArgsLayer } from './layers/buildArgs';
 import { settleHealth, severityHealth, worse } from './layers/common';
 import { findingTitle } from './findings/check';
 import { maskDeep } from './mask';
+import { addEngineView } from './engines/engineView';
 import type { LayerId } from './report';
 import type { SeveritySetting } from '../model';
 
@@ -99,6 +100,7 @@ function valuesFollowFindings(layers: StatusLayer[], findings: StatusFinding[]):
 
 export function reportFromModel(model: StatusModel, now: Date, rules?: StatusOptions['rules']): ProxyStatusReport {
   const layers: StatusLayer[] = [vscodeLayer(model), shellLayer(model), clientConfigLayer(model), daemonLayer(model), builderLayer(model), buildArgsLayer(model)];
+  addEngineView(model, layers);
   const findings: StatusFinding[] = [];
   for (const check of STATUS_CHECKS) {
     try {
@@ -130,6 +132,7 @@ export function reportFromModel(model: StatusModel, now: Date, rules?: StatusOpt
       ...(model.info ? { serverVersion: model.info.serverVersion, operatingSystem: model.info.operatingSystem, desktop: model.desktop, rootless: model.rootless } : {}),
       ...(model.daemonHost?.contextName ? { context: model.daemonHost.contextName } : {}),
       ...(model.daemonHost ? { host: model.daemonHost.host } : {}),
+      ...(model.engine ? { engine: { kind: model.engine.recognition.kind, label: model.engine.recognition.label, evidence: model.engine.recognition.evidence } } : {}),
     },
     noConfiguration: !layers.some(proxyValue),
     layers,

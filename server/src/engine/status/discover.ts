@@ -12,6 +12,7 @@ import { parseSystemctlShow, type SystemctlShow } from './systemctl';
 import { parseDaemonFlags } from './daemonFlags';
 import { parseEnvOutput } from './shellEnv';
 import type { FileKind } from '../model';
+import { discoverEngine, type EngineObservations } from './engines/discoverEngine';
 
 export interface FileObservation {
   path: string;
@@ -59,6 +60,8 @@ export interface Observations {
   loginShell?: Ran<Record<string, string>> & { shell: string };
   /** CA files of dockerd's certs.d, per registry directory (rootful and rootless trees). */
   certs: CertsDirObservation[];
+  /** The engine behind the context and its own files (Desktop settings, WSL, VM configs): engines/discoverEngine.ts. */
+  engine?: EngineObservations;
   commands: CommandRun[];
 }
 
@@ -110,7 +113,7 @@ export function outcomeOf(result: ExecResult): string {
 
 export async function discover(machine: Machine, options: DiscoveryOptions): Promise<Observations> {
   const { tools, timeoutMs } = options;
-  const locations = locationsFor(machine.env, machine.homeDir);
+  const locations = locationsFor(machine.env, machine.homeDir, machine.platform);
   const commands: CommandRun[] = [];
   const run = async <T>(file: string, args: string[], parse: (stdout: string) => T | undefined, label?: string): Promise<Ran<T>> => {
     const command = maskCredentials(label ?? [file, ...args].map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(' '));
@@ -155,6 +158,7 @@ export async function discover(machine: Machine, options: DiscoveryOptions): Pro
   // Second wave, only what depends on the first: the docker-container builder's container, and a daemon.json that
   // ExecStart moved elsewhere with --config-file.
   const builderContainers: Observations['builderContainers'] = [];
+  let engine: EngineObservations | undefined;
   const wave2: Array<Promise<unknown>> = [];
   const inspect = buildxInspect?.parsed;
   if (inspect && inspect.driver === 'docker-container') {
@@ -168,6 +172,8 @@ export async function discover(machine: Machine, options: DiscoveryOptions): Pro
     locations.daemonJson = configFile;
     wave2.push(readFile(machine, configFile, 'daemon-json').then((f) => { files[0] = f; }));
   }
+  // The engine behind the context decides which of its own files and commands matter (engines/discoverEngine.ts).
+  wave2.push(discoverEngine(machine, { platform: machine.platform, home: machine.homeDir, env: machine.env, runCommands: options.runCommands, info, version, context }, run).then((e) => { engine = e; }));
   await Promise.all(wave2);
   const [certsRootful, certsRootless] = await certsRead;
 
@@ -184,6 +190,7 @@ export async function discover(machine: Machine, options: DiscoveryOptions): Pro
     info, version, context, contexts, buildxLs, buildxInspect, builderContainers, systemctl, systemctlUser,
     loginShell: loginShell ? { ...loginShell, shell: shell! } : undefined,
     certs: [...certsRootful, ...certsRootless],
+    engine,
     commands,
   };
 }

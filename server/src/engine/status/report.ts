@@ -96,6 +96,8 @@ export interface ProxyStatusReport {
     rootless?: boolean;
     context?: string;
     host?: string;
+    /** The engine behind the context (engines/recognise.ts): `desktop`, `colima`, `engine-rootless` …, and why. */
+    engine?: { kind: string; label: string; evidence: string[] };
   };
   /** True when no proxy is configured in any layer (welcome content "no configuration"). */
   noConfiguration: boolean;

@@ -17,6 +17,7 @@ import type { BuildxBuilder, BuildxInspect, ContainerInspect } from './buildx';
 import type { MachineOptions } from '../machine';
 import type { UnitAssignment } from '../parse/systemd';
 import type { ProxyCheck } from './proxyCheck';
+import { buildEngineModel, type EngineModel } from './engines/engineModel';
 
 export type DaemonVariable = 'http' | 'https' | 'no';
 export const DAEMON_VARIABLES: readonly DaemonVariable[] = ['http', 'https', 'no'];
@@ -79,6 +80,8 @@ export interface StatusModel {
    * `docker buildx build` uses BUILDX_BUILDER, else the selected builder (`*` in `docker buildx ls`).
    */
   buildCommands?: { build: BuildCommandBuilder; buildxBuild: BuildCommandBuilder };
+  /** The engine behind the context (Desktop, Colima, rootless …), its files and its own proxy settings. */
+  engine?: EngineModel;
   builder?: { builder?: BuildxBuilder; inspect?: BuildxInspect; containers: Array<{ container: string; parsed?: ContainerInspect; error?: string }>; error?: string; all: BuildxBuilder[] };
 }
 
@@ -125,14 +128,18 @@ export function buildStatusModel(obs: Observations, vscodeProxy?: MachineOptions
 
   // Rootless and Desktop: from docker info when the daemon answered, else from what exists on disk.
   const rootless = infoOk ? infoOk.rootless : byRole('daemon-json-rootless').length + byRole('dropin-rootless').length > 0 && byRole('daemon-json').length + byRole('dropin').length === 0;
-  const desktop = infoOk ? infoOk.desktop : obs.platform === 'darwin' || obs.platform === 'win32';
+  const engine = buildEngineModel(obs, infoOk?.serverVersion);
+  const engineKind = engine?.recognition.kind;
+  const desktop = engineKind ? engineKind === 'desktop' : infoOk ? infoOk.desktop : obs.platform === 'darwin' || obs.platform === 'win32';
+  // A VM engine (Colima, Lima, Rancher Desktop, Podman) or a remote daemon reads no dockerd file of this host.
+  const hostFiles = !engineKind || engineKind === 'engine' || engineKind === 'engine-rootless' || engineKind === 'unknown' || engineKind === 'desktop';
 
-  const daemonJson = desktop ? byRole('daemon-json-desktop')[0] : rootless ? byRole('daemon-json-rootless')[0] : byRole('daemon-json')[0];
-  const dropIns = desktop ? [] : rootless ? byRole('dropin-rootless') : byRole('dropin');
+  const daemonJson = !hostFiles ? undefined : desktop ? byRole('daemon-json-desktop')[0] : rootless ? byRole('daemon-json-rootless')[0] : byRole('daemon-json')[0];
+  const dropIns = desktop || !hostFiles ? [] : rootless ? byRole('dropin-rootless') : byRole('dropin');
   const misplacedDropIns = rootless && !desktop ? byRole('dropin').filter((f) => (f.doc?.proxySettings.length ?? 0) > 0) : [];
 
   const systemctlRun = rootless ? obs.systemctlUser : obs.systemctl;
-  const systemctlShow = lastRun(systemctlRun);
+  const systemctlShow = hostFiles ? lastRun(systemctlRun) : undefined;
   const systemdUnitCommand = rootless ? 'systemctl --user' : 'sudo systemctl';
 
   // Precedence (facts §1): a flag or daemon.json key beats dockerd's environment; flag + daemon.json is fatal.
@@ -210,7 +217,8 @@ export function buildStatusModel(obs: Observations, vscodeProxy?: MachineOptions
       inspect,
       all,
       containers: obs.builderContainers.map((c) => ({ container: c.container, parsed: lastRun(c), error: c.result.exitCode === 0 ? undefined : (c.result.stderr.trim().split('\n')[0] || c.result.message || `exit ${c.result.exitCode}`) })),
-      error: failed && !inspect ? (failed.result.message ?? (failed.result.stderr.trim().split('\n')[0] || `exit ${failed.result.exitCode}`)) : undefined,
+      // `buildx inspect` can fail while `buildx ls` still names the current builder: keep what ls says then.
+      error: failed && !inspect && !current ? (failed.result.message ?? (failed.result.stderr.trim().split('\n')[0] || `exit ${failed.result.exitCode}`)) : undefined,
     };
   }
 
@@ -225,6 +233,7 @@ export function buildStatusModel(obs: Observations, vscodeProxy?: MachineOptions
     configured, winners, systemdEnv, systemdUnitCommand, effective, shellEnv, loginEnv, daemonHost, contexts,
     clientConfig,
     builder,
+    engine,
   };
 }
 

@@ -17,6 +17,10 @@ import { DJ018 } from './DJ018-flag-file-conflict';
 import { DJ019 } from './DJ019-env-overridden';
 import { DJ020 } from './DJ020-desktop-managed';
 import { CC005 } from './CC005-context-host';
+import { EN001 } from './EN001-vm-stale-proxy-env';
+import { EN002 } from './EN002-vm-daemon-loopback-proxy';
+import { EN003 } from './EN003-wsl-localhost-proxy-nat';
+import { EN004 } from './EN004-desktop-loopback-in-vm';
 
-export const STATUS_CHECKS: readonly StatusCheck[] = [SV030, SV031, SV001, SV002, SV003, SV004, SV007, SV008, SV009, SV019, DJ008, DJ013, DJ017, DJ018, DJ019, DJ020, CC005];
+export const STATUS_CHECKS: readonly StatusCheck[] = [SV030, SV031, SV001, SV002, SV003, SV004, SV007, SV008, SV009, SV019, DJ008, DJ013, DJ017, DJ018, DJ019, DJ020, CC005, EN001, EN002, EN003, EN004];
 export type { StatusCheck, StatusCheckMeta } from './check';

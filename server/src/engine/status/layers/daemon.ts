@@ -43,7 +43,8 @@ export function daemonLayer(model: StatusModel): StatusLayer {
   const d = model.docker;
   if (d.state !== 'ok') layer.notes.push(note(d.message ?? `docker: ${d.state}`, 'unknown'));
   else if (model.info) layer.notes.push(note(`dockerd ${model.info.serverVersion} on ${model.info.operatingSystem}${model.rootless ? ', rootless' : ''}${model.desktop ? ', Docker Desktop' : ''}.`));
-  if (!model.daemonJson && model.dropIns.length === 0 && !model.desktop) layer.notes.push(note('No daemon.json and no docker.service drop-in found.'));
+  const vmOrRemote = ['colima', 'lima', 'rancher-desktop', 'podman', 'remote'].includes(model.engine?.recognition.kind ?? '');
+  if (!model.daemonJson && model.dropIns.length === 0 && !model.desktop && !vmOrRemote) layer.notes.push(note('No daemon.json and no docker.service drop-in found.'));
   const configured = layer.values.filter((v) => v.source.kind !== 'command' || !/info/.test(v.source.label));
   layer.summary = eff ? `effective: ${proxySummary(layer.values.filter((v) => v.source.label === model.obs.info!.command))}` : `configured: ${proxySummary(configured)}`;
   return layer;
