@@ -5,7 +5,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { computeStatusReport } from '../../server/src/engine/status';
+import { computeStatusModel, computeStatusReport } from '../../server/src/engine/status';
+import { probeInputsFromModel } from '../../server/src/engine/probe/inputs';
 import type { ProxyStatusReport, StatusLayer } from '../../server/src/engine/status/report';
 import { ENGINES_DIR, recordedMachine } from './engine-machines';
 
@@ -209,4 +210,22 @@ describe('unreadable and broken Desktop files', () => {
     assert.ok(d.includes(`${store}: could not be read (permission): Desktop 4.35+ settings (Settings → Resources → Proxies).`), d.join('\n'));
     assert.ok(d.some((t) => /settings\.json: not valid JSON .*Desktop's own reading of it is unknown/.test(t)), d.join('\n'));
   });
+});
+
+describe('the connectivity test probes Desktop\'s upstream, not its relay', () => {
+  test('manual mode: the daemon layer\'s input is the upstream from settings-store.json, from this host, labelled modelled', async () => {
+    const store = '{"ProxyHTTPMode":"manual","OverrideProxyHTTP":"http://proxy.corp.example:3128","OverrideProxyHTTPS":"http://proxy.corp.example:3129","OverrideProxyExclude":"localhost,.corp.example"}';
+    const machine = recordedMachine('desktop-mac', { files: { '/Users/alice/Library/Group Containers/group.com.docker/settings-store.json': store } });
+    const model = await computeStatusModel(machine, { now: new Date(0) });
+    const daemon = probeInputsFromModel(model).layers.find((l) => l.layer === 'daemon');
+    assert.ok(daemon, 'the daemon layer is probed');
+    assert.equal(daemon.env.HTTPS_PROXY, 'http://proxy.corp.example:3129');
+    assert.equal(daemon.env.HTTP_PROXY, 'http://proxy.corp.example:3128');
+    assert.equal(daemon.env.NO_PROXY, 'localhost,.corp.example');
+    assert.equal(daemon.namespace, 'host');
+    assert.ok(!daemon.desktop, 'not skipped as "only Docker can test it"');
+    assert.match(daemon.modelled ?? '', /upstream/);
+    assert.doesNotMatch(JSON.stringify(daemon.env), /docker\.internal/);
+  });
+
 });

@@ -6,6 +6,7 @@ import { appliedEntry, clientEntries, goEnv, type StatusModel } from '../status/
 import { daemonProxyEnv } from '../status/effective';
 import { builderProxyEnv } from '../status/layers/builder';
 import type { LayerProxyInput } from './layers';
+import { modelledDaemonUpstream } from '../status/engines';
 
 export interface ProbeInputs {
   layers: LayerProxyInput[];
@@ -23,6 +24,8 @@ function daemonInput(model: StatusModel): LayerProxyInput | string {
   if (!model.effective && model.winners.size === 0 && model.docker.state !== 'ok') {
     return `dockerd's proxy is unknown: ${model.docker.message ?? 'docker info did not answer'} and no proxy is configured in a file dockerd reads.`;
   }
+  const desktopUpstream = model.desktop ? desktopUpstreamInput(model) : undefined;
+  if (desktopUpstream) return desktopUpstream;
   const d = daemonProxyEnv(model);
   const certsDir = model.rootless ? model.obs.locations.certsDirRootless : model.obs.locations.certsDir;
   return {
@@ -39,6 +42,31 @@ function daemonInput(model: StatusModel): LayerProxyInput | string {
     insecure: { registries: model.insecure.registries, cidrs: model.insecure.cidrs },
     registryCas: certsByHost(model),
     trustCaAt: `${certsDir}/<registry:port>/ca.crt (dockerd reads it at the next pull, no restart needed)`,
+  };
+}
+
+/**
+ * Docker Desktop: dockerd in the VM sends its pulls to Desktop's relay (http.docker.internal:3128), which forwards them
+ * to the upstream proxy of Settings → Resources → Proxies (or the OS proxy in "system" mode). That upstream is probed
+ * from this host, labelled as modelled; when it cannot be known, the daemon is left to "Verify with Docker".
+ */
+function desktopUpstreamInput(model: StatusModel): LayerProxyInput | undefined {
+  const up = modelledDaemonUpstream(model);
+  if (!up || up.from === 'unknown') return undefined;
+  const env: Record<string, string> = {};
+  if (up.http) env.HTTP_PROXY = up.http;
+  if (up.https) env.HTTPS_PROXY = up.https;
+  if (up.no) env.NO_PROXY = up.no;
+  return {
+    layer: 'daemon',
+    consumerLabel: 'Docker Desktop\'s proxy relay (for dockerd in its VM)',
+    env,
+    consumer: 'go',
+    namespace: 'host',
+    namespaceLabel: 'this host (Desktop\'s relay runs here)',
+    source: `${up.source.label} (${up.from === 'none' ? 'no proxy' : `${up.from} proxy`})`,
+    modelled: 'Docker Desktop\'s upstream proxy, probed from this host; Desktop\'s own relay is not reproduced (use Verify with Docker for the real route)',
+    trustCaAt: 'the OS trust store of this machine (Docker Desktop reads it at start)',
   };
 }
 
