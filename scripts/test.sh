@@ -42,7 +42,13 @@ group() {
   local t0 rc; t0=$(date +%s)
   echo
   echo "=== [$id] $title"
-  "$@"; rc=$?
+  if [ "$id" = install ]; then "$@"; rc=$?
+  else
+    # Every test group runs in a network namespace of its own that has only loopback (127.0.0.1, ::1): nothing a
+    # test starts (code-server and its extension host, our probes, the peers of the bench) can reach any other
+    # address, not even a DNS server. The install is the one group that needs the package registries.
+    unshare --net -- bash -c 'ip link set lo up || { echo "!!! cannot bring up loopback in the test network namespace"; exit 97; }; "$@"' loopback-only "$@"; rc=$?
+  fi
   local dt=$(( $(date +%s) - t0 ))
   if [ "$rc" -eq 0 ]; then PASSED+=("$id"); echo "=== PASS [$id] $title (${dt}s)"
   else FAILED+=("$id"); echo "=== FAIL [$id] $title (exit $rc, ${dt}s)"; fi
@@ -128,6 +134,8 @@ do_vscode() {
   bash test/vscode/run-in-code-server.sh
 }
 
+# The groups run in a child bash inside their network namespace (group above): it needs these functions.
+export -f $(compgen -A function)
 echo "scratch dir: $RUN_DIR (CI=${CI:-})"
 group install   "install (.ci/install.sh)"                      do_install
 # The install may need the caller's proxy to reach apt/npm; the tests talk only to 127.0.0.1 and must not inherit it.

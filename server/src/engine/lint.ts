@@ -8,6 +8,7 @@ import { jsonNestingDepth, MAX_JSON_DEPTH } from './parse/json';
 import { mayHaveFindings } from './prescan';
 import { SUPPRESS_PRAGMA } from './suppress';
 import { MAX_YAML_DEPTH, yamlNestingDepth } from './parse/yaml';
+import { guardFixes } from './fix';
 
 export const MAX_LINT_BYTES = 2 * 1024 * 1024;
 
@@ -125,7 +126,7 @@ export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): Fi
         severity: setting ?? f.severity ?? rule.meta.defaultSeverity,
         message: f.message,
         range: f.range,
-        fixes: f.fixes ?? [],
+        fixes: f.fixes?.length ? guardFixes(f.fixes, options.onRuleError && ((e) => options.onRuleError!(rule.meta.id, e))) : [],
         dockerdRefuses: !!rule.meta.dockerdRefuses && doc.kind === 'daemon-json',
       });
     }
