@@ -13,6 +13,8 @@ import { ServerStatusItem } from './statusItem';
 import { startWhenNeeded } from './lazyStart';
 import { registerExplain } from './explain';
 import { SetupCommand } from './setup/command';
+import { Requests, type ExplainResponse } from '../../server/src/shared/protocol';
+import { machineParams } from './status/settings';
 
 let controller: ServerController | undefined;
 
@@ -55,7 +57,14 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
   registerStatusCommands(context, server, service);
   connectivity.register(context);
   new SetupCommand().register(context);
-  registerExplain(context, output);
+  registerExplain(context, output, async (text) => {
+    // Starting the server costs a cold start once; the machine's answer is what makes the explanation right.
+    await server.ensureStarted();
+    const client = server.current;
+    if (!client || server.serverState !== 'running') return undefined;
+    const answer = await client.sendRequest<ExplainResponse>(Requests.explain, { ...machineParams(), text });
+    return answer.attributed ? answer.explanations : undefined;
+  });
   context.subscriptions.push(startWhenNeeded(server, tree.view));
   return {
     serverState: () => server.serverState,

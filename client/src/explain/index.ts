@@ -1,15 +1,15 @@
 // The error explainer in VS Code: terminal links, the explain command and hovers in Output/log views.
 import * as vscode from 'vscode';
-import { EXPLAIN_COMMAND, explainError } from './command';
+import { EXPLAIN_COMMAND, explainError, type MachineExplainer } from './command';
 import { ExplainHoverProvider, HOVER_SELECTOR } from './hover';
 import { ExplainTerminalLinkProvider } from './terminalLinks';
 
 export { EXPLAIN_COMMAND } from './command';
 
-export function registerExplain(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): void {
+export function registerExplain(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, withMachine?: MachineExplainer): void {
   const links = new ExplainTerminalLinkProvider(output);
   context.subscriptions.push(
-    vscode.commands.registerCommand(EXPLAIN_COMMAND, (arg?: unknown) => explainError(output, arg)),
+    vscode.commands.registerCommand(EXPLAIN_COMMAND, (arg?: unknown) => explainError(output, arg, withMachine)),
     vscode.window.registerTerminalLinkProvider(links),
     vscode.languages.registerHoverProvider(HOVER_SELECTOR, new ExplainHoverProvider()),
     // Not contributed (no palette entry): lets tests ask the registered provider about a terminal line, since VS Code

@@ -3,7 +3,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { layerLabel, type Explanation } from '../../../server/src/engine/causes';
+import { layerLabel, type AttributedExplanation, type Explanation } from '../../../server/src/engine/causes';
 import { maskCredentials } from '../../../server/src/engine/proxy/url';
 import { Commands } from '../../../server/src/shared/protocol';
 
@@ -49,11 +49,12 @@ export async function fileAtFault(e: Explanation): Promise<vscode.Uri | undefine
 }
 
 /** The explanation as plain text (for the output channel and the hover). */
-export function explanationText(e: Explanation): string {
+export function explanationText(e: AttributedExplanation): string {
   const lines = [
     `[${e.id}] ${e.title}`,
     `text:   ${e.text}`,
     `layer:  ${layerLabel(e.layer)}`,
+    ...(e.machine ? [`why:    ${e.machine.why}; it runs on ${e.machine.namespace}`, ...(e.machine.configuredAt ? [`set at: ${e.machine.configuredAt.label}`] : []), ...e.machine.evidence.map((x) => `seen:   ${x}`)] : []),
     `cause:  ${e.cause}`,
     `action: ${e.action}`,
   ];
@@ -72,18 +73,24 @@ export async function presentExplanation(e: Explanation, output: vscode.LogOutpu
   }
 }
 
-async function present(e: Explanation, output: vscode.LogOutputChannel): Promise<void> {
+async function present(e: AttributedExplanation, output: vscode.LogOutputChannel): Promise<void> {
   output.info(`explain:\n${explanationText(e)}`);
-  const file = await fileAtFault(e);
+  // The machine model names the file and line that configure the layer at fault; else the usual places are tried.
+  const at = e.machine?.configuredAt?.path ? e.machine.configuredAt : undefined;
+  const file = at?.path ? vscode.Uri.file(at.path) : await fileAtFault(e);
   const rule = e.related.find((r) => RULE_ID.test(r));
   const openFile = file ? `Open ${path.basename(file.fsPath)}` : undefined;
   const test = 'Test Connectivity';
   const docs = rule ? `Rule ${rule}` : undefined;
   const buttons = [openFile, test, docs].filter((b): b is string => b !== undefined);
-  const message = maskCredentials(`${e.title} [${e.id}]: ${e.cause} Next: ${e.action}${e.decide ? ` ${e.decide}` : ''}`);
+  const where = e.machine ? ` (${layerLabel(e.machine.layer)}, on ${e.machine.namespace})` : '';
+  const message = maskCredentials(`${e.title}${where} [${e.id}]: ${e.cause} Next: ${e.action}${e.decide ? ` ${e.decide}` : ''}`);
   const picked = await vscode.window.showWarningMessage(message, ...buttons);
   if (picked === undefined) return;
-  if (picked === openFile && file) await vscode.window.showTextDocument(file);
+  if (picked === openFile && file) {
+    const line = at?.line;
+    await vscode.window.showTextDocument(file, line !== undefined ? { selection: new vscode.Range(line, 0, line, 0) } : undefined);
+  }
   else if (picked === docs && rule) await vscode.commands.executeCommand(Commands.showRuleDocs, rule);
   else if (picked === test) await runConnectivityTest();
 }
