@@ -9,7 +9,7 @@ import type { ProxyStatusReport, StatusFinding, StatusSource } from '../engine/s
 import type { SeveritySetting } from '../engine/model';
 import { docsUrl, maskCredentials } from '../engine';
 import { createNodeMachine } from '../node/machine';
-import { DIAGNOSTIC_SOURCE, type StatusRequestParams } from '../shared/protocol';
+import { Commands, DIAGNOSTIC_SOURCE, type StatusRequestParams } from '../shared/protocol';
 import { uriToPath } from './paths';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
@@ -89,7 +89,8 @@ export class StatusService {
   }
 
   private compute(params: StatusRequestParams, rules: Readonly<Record<string, SeveritySetting>>): Promise<ProxyStatusReport> {
-    const promise = computeStatusReport(createNodeMachine(), { ...params, rules }).then((report) => {
+    const promise = computeStatusReport(createNodeMachine(), { ...params, rules }).then((computed) => {
+      const report = withSetupFixes(computed);
       this.setReport(report);
       return report;
     }).finally(() => {
@@ -163,4 +164,25 @@ export class StatusService {
 function pathToUri(path: string): string {
   const p = path.replace(/\\/g, '/');
   return 'file://' + (p.startsWith('/') ? '' : '/') + p.split('/').map(encodeURIComponent).join('/').replace(/^\/([A-Za-z])%3A/, '/$1:');
+}
+
+/**
+ * Findings that one step of "Set Up Proxy…" repairs, and the layers that step sets. The view shows them as an inline
+ * "Fix" that opens the same preview as the command, limited to those layers.
+ */
+const SETUP_FIXES: Readonly<Record<string, { layers: string[]; title: string }>> = {
+  SV002: { layers: ['builder'], title: 'Recreate the builder with the proxy…' },
+  SV019: { layers: ['builder'], title: 'Recreate the builder with a proxy it can reach…' },
+  DJ013: { layers: ['daemon'], title: 'Set the daemon\'s proxy to an address it can reach…' },
+  CC007: { layers: ['client-config'], title: 'Set config.json\'s proxy to an address containers can reach…' },
+  CC008: { layers: ['client-config'], title: 'Set config.json\'s proxy…' },
+  SV031: { layers: ['daemon'], title: 'Set the daemon\'s proxy user and password…' },
+};
+
+export function withSetupFixes(report: ProxyStatusReport): ProxyStatusReport {
+  const add = (f: StatusFinding): StatusFinding => {
+    const step = SETUP_FIXES[f.id];
+    return step && !f.fix ? { ...f, fix: { command: Commands.setupProxy, title: step.title, arguments: [{ layers: step.layers }] } } : f;
+  };
+  return { ...report, findings: report.findings.map(add), layers: report.layers.map((l) => ({ ...l, findings: l.findings.map(add) })) };
 }

@@ -62,6 +62,8 @@ export const Commands = {
   showRuleDocs: 'dockerProxyDoctor.showRuleDocs',
   disableRuleInSettings: 'dockerProxyDoctor.disableRuleInSettings',
   fixAll: 'dockerProxyDoctor.fixAll',
+  /** "Set Up Proxy…" (client/src/setup/command.ts); takes `{ layers }` to set only those layers. */
+  setupProxy: 'dockerProxyDoctor.setupProxy',
 } as const;
 
 export type { ProxyStatusReport, ConnectivityReport, ProbeResult, StatusLayer, StatusValue, StatusFinding, LayerId, Health } from '../engine/status/report';

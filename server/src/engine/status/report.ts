@@ -51,6 +51,11 @@ export interface StatusFinding {
    * and the counts include it. Editors already show it as a diagnostic of that file: do not publish it again.
    */
   lint?: boolean;
+  /**
+   * A command that repairs it (an editor command with its arguments; the server adds it for findings that one setup
+   * step fixes). Views show it as an inline "Fix".
+   */
+  fix?: { command: string; title?: string; arguments?: unknown[] };
 }
 
 export interface StatusNote {
