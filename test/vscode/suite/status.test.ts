@@ -179,8 +179,12 @@ suite('Proxy Status view and connectivity test', () => {
 
   test('client config: the masked httpProxy from DOCKER_CONFIG/config.json, a warning for the missing httpsProxy, click opens the file at the line', async () => {
     const cc = layer(api, 'client-config');
-    assert.equal(cc.health, 'warning', `client-config is ${cc.health}: ${cc.tooltip}`);
-    assert.equal(iconId(api, cc), 'warning');
+    // proxy.example.test resolves nowhere here: the refresh's reachability check (SV030) turns the layer red, and
+    // the missing httpsProxy is a warning beside it.
+    assert.equal(cc.health, 'error', `client-config is ${cc.health}: ${cc.tooltip}`);
+    assert.equal(iconId(api, cc), 'error');
+    const ids = (api.status.state().report?.findings ?? []).filter((f) => f.layer === 'client-config').map((f) => f.id);
+    assert.ok(ids.includes('SV030') && ids.includes('CC008'), `client-config findings: ${ids.join(', ')}`);
     // the server may qualify the name with its entry (`default.httpProxy`)
     const value = cc.children.find((c) => c.kind === 'value' && /(^|\.)httpProxy$/.test(c.label));
     assert.ok(value, `no httpProxy value under client-config: ${cc.children.map((c) => c.label).join(' | ')}`);

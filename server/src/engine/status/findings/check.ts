@@ -35,7 +35,8 @@ const LAYER_SHORT: Record<LayerId, string> = {
 
 /** `loopback-builder-proxy` → `Loopback builder proxy (builder)`. */
 export function findingTitle(text: string, layer: LayerId): string {
-  const t = text.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  // A check's kebab name reads as words; a lint message keeps its case (`httpProxy is set …` names a key).
+  const t = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text) ? text.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()) : text;
   return maskCredentials(`${t.length > 90 ? `${t.slice(0, 89)}…` : t} (${LAYER_SHORT[layer]})`);
 }
 
