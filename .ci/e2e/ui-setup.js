@@ -39,6 +39,9 @@ async function main() {
     if (!(await step('workbench renders', () => page.waitForSelector('.monaco-workbench', { timeout: T }).then(() => undefined)))) return;
 
     const asked = await step('Set Up Proxy… from the palette asks for the proxy, user, password (masked), NO_PROXY and layers', async () => {
+      // The palette lists an extension's commands once the extension host has registered it: wait for our status
+      // bar item, the first thing the activated extension shows, before typing the command's name.
+      await page.locator('.statusbar-item', { hasText: 'Proxy Doctor' }).first().waitFor({ timeout: 60000 });
       await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } });
       await runPaletteCommand(page, 'Docker Proxy Doctor: Set Up Proxy', T);
       await page.locator('.quick-input-widget', { hasText: 'proxy URL' }).waitFor({ timeout: 60000 });
