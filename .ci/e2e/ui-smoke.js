@@ -191,7 +191,7 @@ async function main() {
           await toast.locator('.monaco-button', { hasText: 'Show report' }).first().click();
           // the log channel scrolls to its end, so look for a result line rather than the header (monaco renders
           // blanks as no-break spaces, hence \s)
-          await page.locator('.part.panel .monaco-editor .view-line', { hasText: /→\sregistry-1\.docker\.io\s.*\d+(\.\d+)?\s(ms|s)$/ }).first().waitFor({ timeout: T });
+          await page.locator('.part.panel .monaco-editor .view-line', { hasText: /Connectivity\stest:.*→\sregistry-1\.docker\.io:\s[a-z]+\s\(\d+\sms\)/ }).first().waitFor({ timeout: T });
           await page.mouse.move(900, 300);
           await page.screenshot({ path: path.join(outDir, 'connectivity-report.png') });
         });

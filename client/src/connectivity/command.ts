@@ -144,8 +144,10 @@ export class ConnectivityCommand implements vscode.Disposable {
     // A server that formats the report itself may send it along as `text`; otherwise the client formats it.
     const serverText = (report as ConnectivityReport & { text?: unknown }).text;
     this.lastText = maskCredentials(typeof serverText === 'string' && serverText ? serverText : formatConnectivityReport(report));
-    this.channel.info(this.lastText);
     const summary = connectivitySummary(report);
+    // The verdict closes the report, so the channel (which shows its end) opens on it.
+    this.lastText = `${this.lastText.trimEnd()}\n\n${maskCredentials(summary.text)}`;
+    this.channel.info(this.lastText);
     const show = summary.severity === 'error' ? vscode.window.showErrorMessage : summary.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     void show(`Docker Proxy Doctor: ${summary.text}`, 'Show report').then((c) => c && this.showReport());
     return report;
