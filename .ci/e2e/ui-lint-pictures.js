@@ -128,7 +128,15 @@ async function main() {
       await closeMenu();
       // The hover on the squiggle: the diagnostic, our layer notes and "Quick Fix...", the password masked. Not the
       // picture: it is taller than the hover's 250 px cap, so its "Quick Fix..." row sits below the fold.
-      const sq = await editor.locator('.squiggly-error').first().boundingBox();
+      // The editor redraws its decorations after the menu closes: wait for a rendered squiggle, then measure it
+      // (a redraw between the two detaches it, so measure again, a bounded number of times).
+      let sq = null;
+      for (let i = 0; i < 5 && !sq; i++) {
+        const squiggle = editor.locator('.squiggly-error').first();
+        await squiggle.waitFor({ state: 'visible', timeout: T });
+        sq = await squiggle.boundingBox();
+      }
+      if (!sq) throw new Error('the DF001 squiggle kept being redrawn; it could not be measured');
       await page.mouse.move(sq.x + sq.width / 2 - 30, sq.y + sq.height / 2);
       await page.mouse.move(sq.x + sq.width / 2, sq.y + sq.height / 2, { steps: 4 });
       const hover = page.locator('.monaco-hover', { hasText: 'DF001' }).first();
