@@ -13,6 +13,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 npm run -s build
 npx tsc -p .
-ONLY_UI=1 SCREENSHOTS_TO="$ROOT/docs/images" bash test/vscode/run-in-code-server.sh
+# As in the suite: a network namespace with only loopback, so the connectivity step reaches no other address.
+ONLY_UI=1 SCREENSHOTS_TO="$ROOT/docs/images" unshare --net -- bash -c 'ip link set lo up && exec bash test/vscode/run-in-code-server.sh'
 ls -l docs/images/proxy-status.png docs/images/proxy-status-desktop.png docs/images/connectivity-tree.png docs/images/connectivity-report.png \
   docs/images/lint-daemon-json.png docs/images/lint-dropin.png docs/images/lint-dockerfile.png docs/images/rule-docs-picker.png
