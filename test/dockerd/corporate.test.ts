@@ -22,6 +22,7 @@ import { createNodeMachine } from '../../server/src/node/machine';
 import { createNodeDialer, nodeClock } from '../../server/src/node/dialer';
 import { cleanEnv, startDaemon, stopDaemon, BUILDX_PLUGIN, type Daemon } from './dockerd';
 import { freePort, makeCa, registryConfig, startProcess } from '../probe/parts';
+import { writeAuthSquid } from './squid';
 
 const USER = 'feas';
 const PASSWORD = 'Sq-s3cret';
@@ -54,19 +55,7 @@ const docker = (d: Daemon, args: string[]) => run('docker', args, clientEnv(d));
 
 async function startSquid(): Promise<void> {
   const sq = path.join(dir, 'squid');
-  fs.mkdirSync(sq, { recursive: true });
-  fs.writeFileSync(path.join(sq, 'hosts'), '127.0.0.1 registry.test insecure.test\n');
-  const hash = execFileSync('openssl', ['passwd', '-apr1', PASSWORD]).toString().trim();
-  fs.writeFileSync(path.join(sq, 'passwd'), `${USER}:${hash}\n`);
-  fs.writeFileSync(path.join(sq, 'squid.conf'), [
-    `http_port 127.0.0.1:${squidPort}`, `pid_filename ${sq}/squid.pid`, 'cache_effective_user proxy',
-    `access_log stdio:${sq}/access.log squid`, `cache_log ${sq}/cache.log`, 'cache_store_log none', 'logfile_rotate 0',
-    'cache deny all', 'cache_mem 8 MB', `coredump_dir ${sq}`, `hosts_file ${sq}/hosts`, 'dns_nameservers 127.0.0.1',
-    'dns_timeout 2 seconds', 'shutdown_lifetime 0 seconds', 'pinger_enable off',
-    `auth_param basic program /usr/lib/squid/basic_ncsa_auth ${sq}/passwd`, 'auth_param basic realm corp',
-    'acl authed proxy_auth REQUIRED', 'http_access allow authed', 'http_access deny all', '',
-  ].join('\n'));
-  execFileSync('chown', ['-R', 'proxy:proxy', sq]);
+  writeAuthSquid({ dir: sq, port: squidPort, user: USER, password: PASSWORD, hosts: ['registry.test', 'insecure.test'], realm: 'corp' });
   const before = children.length;
   await startProcess(children, 'squid', ['-N', '-d', '1', '-f', path.join(sq, 'squid.conf')], /Accepting HTTP Socket connections/, 'squid');
   squid = children[before];

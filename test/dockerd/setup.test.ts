@@ -14,6 +14,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { BUILDX_PLUGIN, DOCKERD, ROOT, cleanEnv, dockerPath, startDaemon, stopDaemon, type Daemon } from './dockerd';
+import { writeAuthSquid } from './squid';
 
 const TIMEOUT_MS = 120_000;
 const USER = 'alice';
@@ -91,19 +92,7 @@ before(async () => {
   fs.writeFileSync(path.join(dir, 'registry.yml'), `version: 0.1\nlog:\n  level: info\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/registry-data\nhttp:\n  addr: 127.0.0.1:${registryPort}\n  secret: setup-test\n  tls:\n    certificate: ${dir}/reg.pem\n    key: ${dir}/reg.key\n`);
 
   const sq = path.join(dir, 'squid');
-  fs.mkdirSync(sq);
-  fs.writeFileSync(path.join(sq, 'hosts'), '127.0.0.1 registry.test\n');
-  const hash = execFileSync('openssl', ['passwd', '-apr1', PASSWORD]).toString().trim();
-  fs.writeFileSync(path.join(sq, 'passwd'), `${USER}:${hash}\n`);
-  fs.writeFileSync(path.join(sq, 'squid.conf'), [
-    `http_port 127.0.0.1:${squidPort}`, `pid_filename ${sq}/squid.pid`, 'cache_effective_user proxy',
-    `access_log stdio:${sq}/access.log squid`, `cache_log ${sq}/cache.log`, 'cache_store_log none', 'logfile_rotate 0',
-    'cache deny all', 'cache_mem 8 MB', `coredump_dir ${sq}`, `hosts_file ${sq}/hosts`, 'dns_nameservers 127.0.0.1',
-    'dns_timeout 2 seconds', 'shutdown_lifetime 0 seconds', 'pinger_enable off',
-    `auth_param basic program /usr/lib/squid/basic_ncsa_auth ${sq}/passwd`, 'auth_param basic realm setup-test',
-    'acl authed proxy_auth REQUIRED', 'http_access allow localhost authed', 'http_access deny all', '',
-  ].join('\n'));
-  execFileSync('chown', ['-R', 'proxy:proxy', sq]);
+  writeAuthSquid({ dir: sq, port: squidPort, user: USER, password: PASSWORD, hosts: ['registry.test'], realm: 'setup-test', allowFrom: 'localhost' });
   await Promise.all([
     start('docker-registry', ['serve', path.join(dir, 'registry.yml')], /listening on 127\.0\.0\.1/),
     start('squid', ['-N', '-d', '1', '-f', path.join(sq, 'squid.conf')], /Accepting HTTP Socket connections/),
