@@ -112,12 +112,12 @@ export function circles(edges: readonly ImportEdge[], options: { includeTypeOnly
  * status and probe, and the engine's index.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['server/src/engine/model.ts', 'server/src/engine/text.ts', 'server/src/engine/links.ts', 'server/src/engine/machine.ts', 'server/src/engine/edits.ts', 'server/src/engine/fix.ts', 'server/src/engine/sources.ts'],
+  ['server/src/engine/findingTypes.ts', 'server/src/engine/lineIndex.ts', 'server/src/engine/links.ts', 'server/src/engine/machine.ts', 'server/src/engine/edits.ts', 'server/src/engine/fix.ts', 'server/src/engine/sources.ts'],
   ['server/src/engine/detect.ts'],
   ['server/src/engine/proxy/'],
   ['server/src/engine/parse/'],
   ['server/src/engine/scripts/'],
-  ['server/src/engine/document.ts', 'server/src/engine/settings.ts', 'server/src/engine/settings/', 'server/src/engine/prescan.ts', 'server/src/engine/suppress.ts'],
+  ['server/src/engine/document.ts', 'server/src/engine/proxySettings/index.ts', 'server/src/engine/proxySettings/', 'server/src/engine/prescan.ts', 'server/src/engine/suppress.ts'],
   ['server/src/engine/rule.ts', 'server/src/engine/rules/'],
   ['server/src/engine/lint.ts', 'server/src/engine/fixAll.ts', 'server/src/engine/hover.ts'],
   // causes/ reads the machine model (attribute.ts) and is read only by probe/: it sits with them.

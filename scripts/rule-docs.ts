@@ -2,7 +2,7 @@
 // Used by gen-docs (writes the files) and by a unit test (checks the committed files are current).
 import { ALL_RULES, applyEdits, fixAllText, lint, PROJECT_URL, type Rule } from '../server/src/engine';
 import { STATUS_CHECKS, type StatusCheck } from '../server/src/engine/status';
-import type { FileKind } from '../server/src/engine/model';
+import type { FileKind } from '../server/src/engine/findingTypes';
 import { isMeasured, type Source } from '../server/src/engine/sources';
 
 const KIND_TITLE: Record<FileKind, string> = {

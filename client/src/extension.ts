@@ -2,9 +2,9 @@
 import * as vscode from 'vscode';
 import type { ConnectivityReport } from '../../server/src/engine/status/report';
 import { registerCommands } from './commands';
-import { ConnectivityCommand } from './connectivity/command';
+import { ConnectivityCommand } from './connectivity/testCommand';
 import { CLIENT_NAME, ServerController } from './languageClient';
-import { registerStatusCommands } from './status/commands';
+import { registerStatusCommands } from './status/statusCommands';
 import type { TreeNode } from './status/treeNode';
 import type { ViewState, WelcomeKey } from './status/viewState';
 import { StatusService } from './status/statusService';
@@ -12,9 +12,9 @@ import { StatusTreeProvider } from './status/treeProvider';
 import { ServerStatusItem } from './statusItem';
 import { startWhenNeeded } from './lazyStart';
 import { registerExplain } from './explain';
-import { SetupCommand } from './setup/command';
+import { SetupCommand } from './setup/setupCommand';
 import { Requests, type ExplainResponse } from '../../server/src/shared/protocol';
-import { machineParams } from './status/settings';
+import { machineParams } from './status/viewSettings';
 
 let controller: ServerController | undefined;
 

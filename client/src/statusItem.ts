@@ -5,7 +5,7 @@ import { SETTINGS_SECTION } from '../../server/src/shared/protocol';
 import { RESTART_COMMAND } from './commands';
 import type { ServerController } from './languageClient';
 import { statusBarView } from './status/statusBar';
-import { statusBarEnabled } from './status/settings';
+import { statusBarEnabled } from './status/viewSettings';
 import type { StatusService } from './status/statusService';
 import { STATUS_VIEW_ID } from './status/treeProvider';
 

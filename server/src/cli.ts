@@ -3,12 +3,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { FILE_KINDS, fixAllText, lint, notLintable, type FileKind, type Finding, type Severity, type SeveritySetting } from './engine';
-import { collectTargets } from './cli/files';
-import { formatJson, formatSarif, formatText, type FileFindings } from './cli/format';
-import { runStatus, type StatusArgs } from './cli/status';
-import { runTest, TestUsageError } from './cli/test';
-import { ExplainUsageError, runExplain } from './cli/explain';
-import { parseSetupArgs, runSetup, SetupUsageError } from './cli/setup';
+import { collectTargets } from './cli/lintFiles';
+import { formatJson, formatSarif, formatText, type FileFindings } from './cli/lintOutput';
+import { runStatus, type StatusArgs } from './cli/statusCommand';
+import { runTest, TestUsageError } from './cli/testCommand';
+import { ExplainUsageError, runExplain } from './cli/explainCommand';
+import { parseSetupArgs, runSetup, SetupUsageError } from './cli/setupCommand';
 import { version } from '../../package.json';
 
 const USAGE = `Usage:

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { computeStatusReport } from '../../server/src/engine/status';
 import type { ProxyStatusReport } from '../../server/src/engine/status/report';
-import { createNodeMachine } from '../../server/src/node/machine';
+import { createNodeMachine } from '../../server/src/node/nodeMachine';
 import { BUILDX_PLUGIN, DOCKERD, cleanEnv, dockerPath, startDaemon, stopDaemon, type Daemon } from './dockerd';
 
 const SECRET = 's3cr3tPass';

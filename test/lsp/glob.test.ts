@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { globToRegExp, matchGlob } from '../../server/src/lsp/glob';
 import { documentKind } from '../../server/src/lsp/kind';
 import { uriToPath } from '../../server/src/lsp/paths';
-import { normaliseSettings, sectionOf } from '../../server/src/lsp/settings';
+import { normaliseSettings, sectionOf } from '../../server/src/lsp/clientSettings';
 
 describe('glob', () => {
   test('*, ?, ** and braces', () => {

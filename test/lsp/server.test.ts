@@ -53,7 +53,7 @@ describe('language server over stdio, client with workspace/configuration', () =
 
   test('initialize advertises incremental sync with save, code actions, hover and the fixAll command', () => {
     const caps = client.initializeResult!.capabilities;
-    // save: the server refreshes the Proxy Status after a Docker file is saved (dockerProxy/status, lsp/status.ts).
+    // save: the server refreshes the Proxy Status after a Docker file is saved (dockerProxy/status, lsp/statusHandler.ts).
     assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
     assert.ok(caps.hoverProvider);
     const kinds = (caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds;

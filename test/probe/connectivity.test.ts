@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startParts, HOSTS, PROXY_USER, PROXY_PASSWORD, type Parts } from './parts';
-import { createNodeDialer, nodeClock } from '../../server/src/node/dialer';
+import { createNodeDialer, nodeClock } from '../../server/src/node/nodeDialer';
 import { formatConnectivityReport, probeLayer, runConnectivityTest, parseRegistry, type LayerProxyInput, type RegistryTarget } from '../../server/src/engine/probe';
 import type { ProbeResult } from '../../server/src/engine/status/report';
 import type { NoProxyConsumer } from '../../server/src/engine/proxy/noProxy';

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConnectivityReport } from '../../server/src/engine/status/report';
-import { DOCKER_HUB, normalizeRegistry, registriesInDockerfile, registryChoices, registryOfImage } from '../../client/src/connectivity/registries';
-import { connectivitySummary, formatConnectivityReport, worstResult } from '../../client/src/connectivity/format';
+import { DOCKER_HUB, normalizeRegistry, registriesInDockerfile, registryChoices, registryOfImage } from '../../client/src/connectivity/registryChoices';
+import { connectivitySummary, formatConnectivityReport, worstResult } from '../../client/src/connectivity/reportSummary';
 import { formatConnectivityReport as formatEngineReport } from '../../server/src/engine/probe';
 
 const connectivity = (): ConnectivityReport =>

@@ -1,4 +1,4 @@
-// The Proxy Status view's pure model (client/src/status/*.ts, gathered by model.ts) on recorded reports: Problems
+// The Proxy Status view's pure model (client/src/status/*.ts, gathered by viewModel.ts) on recorded reports: Problems
 // first, layers, Details, icons that follow findings, the last test per layer and registry with the deep result
 // winning, clickable sources, welcome states, the message line, the status bar text, request errors, no secret anywhere.
 import { describe, test } from 'node:test';
@@ -8,10 +8,10 @@ import * as path from 'node:path';
 import type { ConnectivityReport, ProxyStatusReport } from '../../server/src/engine/status/report';
 import {
   buildTree, countsText, describeRequestError, flatten, proxyHealthText, statusBarView, viewMessage, welcomeKey, type TreeNode, type ViewState,
-} from '../../client/src/status/model';
+} from '../../client/src/status/viewModel';
 import { commandLogLines } from '../../client/src/status/detailsNode';
 import { nextStepOf } from '../../client/src/status/problemsNode';
-import { oneLine } from '../../client/src/status/text';
+import { oneLine } from '../../client/src/status/viewText';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/status');
 function load<T>(name: string): T {

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { withSetupFixes } from '../../server/src/lsp/status';
+import { withSetupFixes } from '../../server/src/lsp/statusHandler';
 import { Commands } from '../../server/src/shared/protocol';
 import type { ProxyStatusReport } from '../../server/src/engine/status/report';
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument, type SystemdDocument } from '../../server/src/engine/document';
 import { parseUnitFile, type EnvAssignment } from '../../server/src/engine/parse/systemd';
-import { LineIndex } from '../../server/src/engine/text';
+import { LineIndex } from '../../server/src/engine/lineIndex';
 import { applyFix, assertFixCleans, ids, lintAs, only } from './helpers';
 
 const DROPIN = '/etc/systemd/system/docker.service.d/http-proxy.conf';

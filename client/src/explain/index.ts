@@ -1,10 +1,10 @@
 // The error explainer in VS Code: terminal links, the explain command and hovers in Output/log views.
 import * as vscode from 'vscode';
-import { EXPLAIN_COMMAND, explainError, type MachineExplainer } from './command';
-import { ExplainHoverProvider, HOVER_SELECTOR } from './hover';
+import { EXPLAIN_COMMAND, explainError, type MachineExplainer } from './explainCommand';
+import { ExplainHoverProvider, HOVER_SELECTOR } from './outputHover';
 import { ExplainTerminalLinkProvider } from './terminalLinks';
 
-export { EXPLAIN_COMMAND } from './command';
+export { EXPLAIN_COMMAND } from './explainCommand';
 
 export function registerExplain(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, withMachine?: MachineExplainer): void {
   const links = new ExplainTerminalLinkProvider(output);

@@ -1,7 +1,7 @@
 // The collapsed "Details" branch at the bottom of the Proxy Status view: the commands the status ran, with their
 // outcome and time (the same lines go to Output › Docker Proxy Doctor). Pure (no `vscode`).
 import type { CommandRun, Health, ProxyStatusReport } from '../../../server/src/engine/status/report';
-import { m, ms, plural } from './text';
+import { m, ms, plural } from './viewText';
 import type { TreeNode } from './treeNode';
 
 function commandHealth(c: CommandRun): Health {

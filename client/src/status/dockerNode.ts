@@ -1,7 +1,7 @@
 // The Docker row of the Proxy Status view: is the daemon there, which version, which context. Its problem (daemon
 // down, permission denied …) also heads the Problems node. Pure (no `vscode`).
 import type { DockerState, Health, ProxyStatusReport } from '../../../server/src/engine/status/report';
-import { m } from './text';
+import { m } from './viewText';
 import type { TreeNode } from './treeNode';
 
 export const DOCKER_STATE_TEXT: Record<DockerState, string> = {

@@ -4,7 +4,7 @@
 import type { Health, LayerId, StatusFinding, StatusLayer, StatusNote, StatusValue } from '../../../server/src/engine/status/report';
 import { severityHealth, worse } from './health';
 import { failedProxies, pairNode, type PairResult } from './testResults';
-import { m, plural } from './text';
+import { m, plural } from './viewText';
 import { flags, fixOf, openOf, sourceText, titleOf, type TreeNode } from './treeNode';
 import { valueHealth } from './valueHealth';
 

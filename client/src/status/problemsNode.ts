@@ -8,7 +8,7 @@ import { DOCKER_STATE_HEALTH, DOCKER_STATE_TEXT } from './dockerNode';
 import { healthRank, severityHealth, worst } from './health';
 import { findingTooltip } from './layerBranch';
 import { pairProblemLabel, pairTooltip, type PairResult } from './testResults';
-import { layerRank, layerShort, m, oneLine, plural } from './text';
+import { layerRank, layerShort, m, oneLine, plural } from './viewText';
 import { fixOf, flags, openOf, sourceText, titleOf, type TreeNode } from './treeNode';
 
 /** A 700 px sidebar shows about 90 characters of a problem row: half for what is wrong, half for the next step. */

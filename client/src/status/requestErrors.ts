@@ -1,5 +1,5 @@
 // A failed request to the language server as one sentence with the next step. Pure (no `vscode`).
-import { m } from './text';
+import { m } from './viewText';
 
 /** A request error (JSON-RPC ResponseError, transport error, timeout) as one sentence with the next step. */
 export function describeRequestError(method: string, e: unknown): string {

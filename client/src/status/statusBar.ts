@@ -4,7 +4,7 @@
 import type { Health, ProxyStatusReport } from '../../../server/src/engine/status/report';
 import { worse } from './health';
 import { pairResults } from './testResults';
-import { layerShort, m, plural } from './text';
+import { layerShort, m, plural } from './viewText';
 import type { ViewState } from './viewState';
 
 export type ServerState = 'stopped' | 'starting' | 'running' | 'failed';

@@ -10,7 +10,7 @@ import type { ServerController } from '../languageClient';
 import { commandLogLines } from './detailsNode';
 import { describeRequestError } from './requestErrors';
 import type { ViewState } from './viewState';
-import { machineParams } from './settings';
+import { machineParams } from './viewSettings';
 
 export const REFRESH_DEBOUNCE_MS = 300;
 

@@ -5,7 +5,7 @@
 import type { ConnectivityReport, Health, ProbeResult } from '../../../server/src/engine/status/report';
 import { probeHealth, worst } from './health';
 import { flags, type TreeNode } from './treeNode';
-import { layerShort, m, ms } from './text';
+import { layerShort, m, ms } from './viewText';
 
 export interface PairResult {
   layer: string;

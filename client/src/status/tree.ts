@@ -8,7 +8,7 @@ import { severityHealth, worst } from './health';
 import { findingNode, layerNode } from './layerBranch';
 import { problemsNode } from './problemsNode';
 import { notProbedOf, pairResults } from './testResults';
-import { layerRank, plural } from './text';
+import { layerRank, plural } from './viewText';
 import type { TreeNode } from './treeNode';
 
 export function buildTree(report: ProxyStatusReport | undefined, connectivity?: ConnectivityReport): TreeNode[] {

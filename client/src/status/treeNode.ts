@@ -1,7 +1,7 @@
 // The shape of one row of the Proxy Status view, independent of VS Code (treeProvider.ts turns it into a TreeItem),
 // and the helpers every branch builder uses to fill it. Pure (no `vscode`).
 import type { Health, StatusFinding, StatusSource } from '../../../server/src/engine/status/report';
-import { m } from './text';
+import { m } from './viewText';
 import { titleWithoutLayer } from '../../../server/src/engine/status/findings/check';
 
 export type NodeKind = 'problems' | 'problem' | 'docker' | 'details' | 'command' | 'layer' | 'value' | 'note' | 'finding' | 'probe' | 'phase';

@@ -1,7 +1,7 @@
 // What the Proxy Status view holds (the status service's state) and what follows from it before any row is drawn:
 // the welcome content key and the message line above the tree. Pure (no `vscode`).
 import type { ConnectivityReport, ProxyStatusReport } from '../../../server/src/engine/status/report';
-import { m } from './text';
+import { m } from './viewText';
 
 /** Everything the view shows, held by the status service. */
 export interface ViewState {

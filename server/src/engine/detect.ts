@@ -1,5 +1,5 @@
 // Which of our file kinds a path is, without false triggers: an unrelated config.json or *.json gets nothing.
-import type { FileKind } from './model';
+import type { FileKind } from './findingTypes';
 import { untemplatedPath } from './proxy/placeholder';
 
 const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:\.[^/\\]+)?|[^/\\]+\.(?:Dockerfile|dockerfile|Containerfile|containerfile))$/;

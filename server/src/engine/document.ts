@@ -1,16 +1,16 @@
 // A parsed document: text, line index and the kind-specific model. Parsing happens once per lint.
-import type { Consumer, FileKind, ProxySetting } from './model';
-import { LineIndex } from './text';
+import type { Consumer, FileKind, ProxySetting } from './findingTypes';
+import { LineIndex } from './lineIndex';
 import { parseJson, type JsonModel } from './parse/json';
 import { parseDockerfile, type Dockerfile } from './parse/dockerfile';
 import { parseUnitFile, type UnitFile } from './parse/systemd';
-import { extractProxySettings } from './settings';
+import { extractProxySettings } from './proxySettings';
 import { parseYaml, type YamlModel } from './parse/yaml';
 import { readCompose, type ComposeModel } from './parse/compose';
 import { readWorkflow } from './parse/workflow';
-import { readScriptFile, shellUnits } from './scripts/shellFile';
+import { readScriptFile, shellUnits } from './scripts/shellUnits';
 import type { ScriptFile } from './parse/scriptFile';
-import type { ScriptUnit } from './scripts/model';
+import type { ScriptUnit } from './scripts/scriptUnit';
 
 interface BaseDocument {
   text: string;

@@ -1,6 +1,6 @@
 // Applies TextEdits to a string; used by fix tests, `lint --fix` and fix-all.
-import type { TextEdit } from './model';
-import { LineIndex } from './text';
+import type { TextEdit } from './findingTypes';
+import { LineIndex } from './lineIndex';
 
 /** Applies non-overlapping edits (LSP semantics: all ranges refer to the original text). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {

@@ -1,6 +1,6 @@
 // A fix whose edits are built when something reads them (a code action, fix-all, `lint --fix`), not with every
 // finding: a proxy-heavy file has a finding every few lines, and most of their fixes are never asked for.
-import type { Fix, TextEdit } from './model';
+import type { Fix, TextEdit } from './findingTypes';
 
 /**
  * `build` runs at most once, on the first read of `edits`. It must only read what the rule had when it made the

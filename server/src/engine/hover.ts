@@ -1,13 +1,13 @@
 // Hover explanations for proxy settings: which layer reads the value, which does not (facts §0, §3, §4, §5, §9),
 // with the value shown masked. Pure: a parsed document and a position in, markdown out.
 import type { DockerfileDocument, JsonDocument, ParsedDocument, SystemdDocument } from './document';
-import type { Position, ProxySetting, ProxyVariable, Range } from './model';
+import type { Position, ProxySetting, ProxyVariable, Range } from './findingTypes';
 import { jsonc, nodeRange, type JsonNode } from './parse/json';
 import { assignmentsOf } from './parse/dockerfile';
 import { CLIENT_PROXY_FIELDS, DAEMON_PROXY_KEYS, clientFieldFor, envVariableOf } from './proxy/names';
 import { maskCredentials } from './proxy/url';
 import { CLI_CONFIG_PROXIES_HOVER } from './rules/cliConfig/hoverText';
-import { rangeContains } from './text';
+import { rangeContains } from './lineIndex';
 
 export interface HoverInfo {
   /** Markdown; never contains a credential (every value and key passes through maskCredentials). */

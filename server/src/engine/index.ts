@@ -1,5 +1,5 @@
 // Public surface of the engine for the server, the CLI and tests.
-export * from './model';
+export * from './findingTypes';
 export { lint, lintDocument, notLintable, unlintableReason, defaultPathFor, MAX_LINT_BYTES, SUPPRESS_PRAGMA, type LintOptions } from './lint';
 export { mayHaveFindings } from './prescan';
 export { parseDocument, type ParsedDocument } from './document';
@@ -10,4 +10,4 @@ export { ALL_RULES, ruleById } from './rules';
 export { type Rule, type RuleMeta } from './rule';
 export { docsUrl, DOCS_BASE_URL, PROJECT_URL } from './links';
 export { maskCredentials, parseProxyUrl } from './proxy/url';
-export { LineIndex } from './text';
+export { LineIndex } from './lineIndex';

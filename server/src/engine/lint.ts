@@ -1,9 +1,9 @@
 // The one entry point adapters call: text + kind -> findings with severities resolved and suppressions applied.
-import type { FileKind, Finding, SeveritySetting } from './model';
+import type { FileKind, Finding, SeveritySetting } from './findingTypes';
 import { parseDocument, type ParsedDocument } from './document';
 import { ALL_RULES } from './rules';
 import type { Rule } from './rule';
-import { LineIndex } from './text';
+import { LineIndex } from './lineIndex';
 import { jsonNestingDepth, MAX_JSON_DEPTH } from './parse/json';
 import { mayHaveFindings } from './prescan';
 import { SUPPRESS_PRAGMA } from './suppress';

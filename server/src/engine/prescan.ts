@@ -5,7 +5,7 @@
 // that could assemble one, and for JSON anything that is not a plain valid object means the full lint runs.
 // test/unit/prescan.test.ts checks it against every rule example and fixture (also with the proxy host renamed)
 // and against fuzzed texts: whenever it says "skip", the full lint must find nothing.
-import type { FileKind } from './model';
+import type { FileKind } from './findingTypes';
 
 /** `prox` covers proxy, proxies, *_proxy, --proxy, Acquire::http::Proxy, httpProxy, noProxy, ... in any case. */
 const PROXY_WORD = /prox/i;

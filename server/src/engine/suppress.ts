@@ -2,8 +2,8 @@
 // The pragma grammar is the one lint.ts reads: `# proxy-doctor ignore=ID[,ID]` applies to the next non-comment line,
 // `# proxy-doctor global ignore=ID[,ID]` to the whole file. JSON files (daemon.json, config.json) get nothing:
 // dockerd and the CLI parse strict JSON, so a comment would break the file (use settings instead).
-import type { FileKind, TextEdit } from './model';
-import { LineIndex } from './text';
+import type { FileKind, TextEdit } from './findingTypes';
+import { LineIndex } from './lineIndex';
 
 /** Comment pragma for formats that have comments (Dockerfile, systemd): `# proxy-doctor ignore=DF001,DF002`. */
 export const SUPPRESS_PRAGMA = 'proxy-doctor';

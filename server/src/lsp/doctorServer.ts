@@ -16,15 +16,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hoverAt } from '../engine/hover';
 import { lint, maskCredentials, parseDocument, unlintableReason, type FileKind, type Fix, type LintOptions, type ParsedDocument } from '../engine';
 import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND, Requests, SETTINGS_SECTION, type DoctorSettings, type InitializationOptions } from '../shared/protocol';
-import { StatusService } from './status';
+import { ServerStatusCache } from './statusHandler';
 import { codeActions, workspaceEdit } from './codeActions';
 import { toDiagnostic } from './diagnostics';
 import { fixAllEdit } from '../engine/fixAll';
 import { documentKind } from './kind';
 import { uriToPath } from './paths';
-import { SettingsStore, sectionOf } from './settings';
-import { registerConnectivity } from './connectivity';
-import { registerExplain } from './explain';
+import { SettingsStore, sectionOf } from './clientSettings';
+import { registerConnectivity } from './connectivityHandler';
+import { registerExplain } from './explainHandler';
 
 /** No fixed delay: a lint costs about a millisecond per thousand lines, and a file without proxies is skipped. */
 export const DEFAULT_DEBOUNCE_MS = 0;
@@ -84,7 +84,7 @@ export function startServer(connection: Connection): void {
   }
 
   // Proxy Status: its own request, off the lint path; its findings join the lint diagnostics of open files.
-  const status = new StatusService(logError, (paths) => {
+  const status = new ServerStatusCache(logError, (paths) => {
     for (const document of documents.all()) if (paths.has(uriToPath(document.uri))) schedule(document.uri);
   }, async () => (await settings.unscoped()).rules);
   status.register(connection, Requests.status);

@@ -1,7 +1,7 @@
 // The protocol between the language server, the VS Code client and the CLI: settings shape, diagnostic data, the
 // custom requests with their parameters and answers. The engine never imports this module: it defines the report
 // shapes it produces (engine/status/report.ts, engine/causes) and this module re-exports them as the answers.
-import type { Fix, SeveritySetting } from '../engine/model';
+import type { Fix, SeveritySetting } from '../engine/findingTypes';
 import type { MachineOptions } from '../engine/machine';
 
 export const EXTENSION_ID = 'docker-proxy-doctor.docker-proxy-doctor';
@@ -62,7 +62,7 @@ export const Commands = {
   showRuleDocs: 'dockerProxyDoctor.showRuleDocs',
   disableRuleInSettings: 'dockerProxyDoctor.disableRuleInSettings',
   fixAll: 'dockerProxyDoctor.fixAll',
-  /** "Set Up Proxy…" (client/src/setup/command.ts); takes `{ layers }` to set only those layers. */
+  /** "Set Up Proxy…" (client/src/setup/setupCommand.ts); takes `{ layers }` to set only those layers. */
   setupProxy: 'dockerProxyDoctor.setupProxy',
 } as const;
 

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../../server/src/shared/protocol';
-import type { SetupRun } from '../../../client/src/setup/command';
+import type { SetupRun } from '../../../client/src/setup/setupCommand';
 
 const PASSWORD = 'p%ss@w:rd';
 const ENCODED = 'p%25ss%40w%3Ard';

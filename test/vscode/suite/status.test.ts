@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, SETTINGS_SECTION } from '../../../server/src/shared/protocol';
 import type { ConnectivityReport } from '../../../server/src/engine/status/report';
-import { flatten, probeHealth, type TreeNode, type ViewState, type WelcomeKey } from '../../../client/src/status/model';
+import { flatten, probeHealth, type TreeNode, type ViewState, type WelcomeKey } from '../../../client/src/status/viewModel';
 import { WAIT_MS, waitFor } from './helpers';
 
 interface DoctorApi {

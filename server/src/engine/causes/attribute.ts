@@ -6,7 +6,7 @@ import type { LayerId, StatusSource } from '../status/report';
 import type { StatusModel } from '../status/statusModel';
 import { appliedEntry, clientEntries, fileSource, goEnv } from '../status/statusModel';
 import { daemonProxyEnv } from '../status/effective';
-import { builderProxyEnv } from '../status/layers/builder';
+import { builderProxyEnv } from '../status/layers/builderLayer';
 import { isLoopbackHost, maskCredentials, parseProxyUrl } from '../proxy/url';
 import { causeById } from './catalog';
 import type { Explanation } from './explain';

@@ -76,7 +76,7 @@ function explanationOf(l: LogLine, joined: string, ownLength: number, lineText: 
   };
 }
 
-// The connectivity test's own report (engine/probe/format.ts) names its causes: `   cause:    [proxy-refused] …`
+// The connectivity test's own report (engine/probe/reportText.ts) names its causes: `   cause:    [proxy-refused] …`
 // under `== [FAIL] daemon → registry-1.docker.io …`. A pasted report is explained with the same catalog entries.
 const REPORT_HEADER = /^== \[(?:FAIL|TIMEOUT|UNREACHABLE)\] ([a-z-]+)/;
 const REPORT_CAUSE = /^\s+cause:\s+\[([a-z0-9-]+)\]/;

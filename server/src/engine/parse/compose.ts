@@ -1,8 +1,8 @@
 // The parts of a Compose file the proxy rules read: per service, `environment:` and `build.args` (map or list form,
 // merge keys, anchors and scalar aliases followed), `extra_hosts`, `network_mode`, `networks` and `build.network`;
 // the top-level `networks:` (which of them are `internal`).
-import type { Range } from '../model';
-import type { LineIndex } from '../text';
+import type { Range } from '../findingTypes';
+import type { LineIndex } from '../lineIndex';
 import { type MappedText, subMapped } from './mapped';
 import { getPair, getValue, isMap, resolve, isScalar, mapPairs, mappedScalar, nodeSpan, scalarString, seqItems, type Node, type YamlModel } from './yaml';
 

@@ -1,8 +1,8 @@
 // Dockerfile model: dockerfile-ast's tree (ranges are already LSP positions) plus the parser directives, and a small
 // word splitter for what dockerfile-ast leaves coarse (`ARG A B=c` declares two args; it reports one property).
 import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
-import type { Range } from '../model';
-import type { LineIndex } from '../text';
+import type { Range } from '../findingTypes';
+import type { LineIndex } from '../lineIndex';
 
 export type { Dockerfile };
 

@@ -1,8 +1,8 @@
 // daemon.json and config.json are strict JSON to their readers (Go encoding/json): no comments, no trailing commas.
 // jsonc-parser gives us a tolerant tree with offsets plus the list of strict-JSON violations.
 import * as jsonc from 'jsonc-parser';
-import type { Range, TextEdit } from '../model';
-import { LineIndex } from '../text';
+import type { Range, TextEdit } from '../findingTypes';
+import { LineIndex } from '../lineIndex';
 import { applyEdits, diffEdit } from '../edits';
 
 export type JsonNode = jsonc.Node;

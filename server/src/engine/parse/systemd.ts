@@ -10,8 +10,8 @@
 // - `Environment=` holds whitespace-separated words; double or single quotes keep spaces; backslash escapes are
 //   C-style (inside and outside quotes); each word is `NAME=value`; an empty `Environment=` resets the list;
 // - `%x` in a word is a specifier, `%%` a literal `%`. Specifiers are resolved after unquoting.
-import type { Range } from '../model';
-import type { LineIndex } from '../text';
+import type { Range } from '../findingTypes';
+import type { LineIndex } from '../lineIndex';
 
 export interface UnitSection {
   name: string;

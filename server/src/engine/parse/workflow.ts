@@ -6,9 +6,9 @@
 // src/util.ts `Util.getList`): `driver-opts` is read with `{ignoreComma: true, quote: false}`, so each line reaches
 // `docker buildx create --driver-opt` as written, trimmed, quotes included; buildx then parses it as CSV.
 // `build-args` is read with `{ignoreComma: true}` and CSV quotes, so each line is one `--build-arg`.
-import { emptyUnit, type BuildArg, type DriverOpt, type EnvVar, type ScriptUnit } from '../scripts/model';
+import { emptyUnit, type BuildArg, type DriverOpt, type EnvVar, type ScriptUnit } from '../scripts/scriptUnit';
 import { readScript } from '../scripts/dockerCommands';
-import type { LineIndex } from '../text';
+import type { LineIndex } from '../lineIndex';
 import { envVariableOf } from '../proxy/names';
 import { subMapped, type MappedText } from './mapped';
 import { tokenizeShell } from './shell';

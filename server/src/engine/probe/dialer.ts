@@ -1,5 +1,5 @@
 // What the probes need from the network, injected so the engine stays pure: the Node adapter
-// (server/src/node/dialer.ts) uses dns/net/tls; unit tests can pass scripted dialers.
+// (server/src/node/nodeDialer.ts) uses dns/net/tls; unit tests can pass scripted dialers.
 
 /** Why a network step failed, in the terms the cause catalog uses. */
 export type DialFailure = 'dns' | 'refused' | 'reset' | 'unreachable' | 'closed' | 'aborted' | 'other';

@@ -7,4 +7,4 @@ export { probeLayer, DEFAULT_PROBE_TIMEOUT_MS } from './probe';
 export { runConnectivityTest, parseRegistries, worstOf, reconcileWithDocker, DEEP_PROBE_REPOSITORY, DEEP_PROBE_TAG, type ConnectivityOptions, type ConnectivityProgressEvent, type DeepTestOptions } from './run';
 export { probeInputsFromModel, certsByHost, type ProbeInputs } from './inputs';
 export { daemonProxyEnv, isMaskedByDockerd } from '../status/effective';
-export { formatConnectivityReport, formatMs } from './format';
+export { formatConnectivityReport, formatMs } from './reportText';

@@ -4,7 +4,7 @@
 import type { LayerId } from '../status/report';
 import { appliedEntry, clientEntries, goEnv, type StatusModel } from '../status/statusModel';
 import { daemonProxyEnv } from '../status/effective';
-import { builderProxyEnv } from '../status/layers/builder';
+import { builderProxyEnv } from '../status/layers/builderLayer';
 import type { LayerProxyInput } from './layers';
 import { modelledDaemonUpstream } from '../status/engines';
 

@@ -1,5 +1,5 @@
 // Spellings of proxy settings per layer (facts §1, §3, §4).
-import type { ProxyVariable } from '../model';
+import type { ProxyVariable } from '../findingTypes';
 
 /** daemon.json `proxies` keys: exact, kebab-case (moby daemon/config/config.go Proxies struct). */
 export const DAEMON_PROXY_KEYS: Readonly<Record<string, ProxyVariable>> = {

@@ -3,7 +3,7 @@
 // curl, wget, Python, Go...). Each check returns a RuleFinding (range on the offending part, fixes) or undefined.
 // Pure: no I/O. Messages never contain credentials.
 import type { ParsedDocument } from '../document';
-import type { Consumer, Fix, ProxySetting, Range, RuleFinding, TextEdit } from '../model';
+import type { Consumer, Fix, ProxySetting, Range, RuleFinding, TextEdit } from '../findingTypes';
 import { maskCredentials } from './url';
 import { hasPlaceholder } from './placeholder';
 import { lazyFix } from '../fix';

@@ -7,13 +7,13 @@
 // (set elsewhere, computed, or assigned in a way this reader does not follow) stays unknown: in front of a docker
 // command it is taken for a wrapper (`$DRY docker …`, `${SUDO} docker …`), among its arguments it makes the
 // command opaque, and rules that need all arguments stay silent.
-import type { Range } from '../model';
-import type { LineIndex } from '../text';
+import type { Range } from '../findingTypes';
+import type { LineIndex } from '../lineIndex';
 import { envVariableOf } from '../proxy/names';
 import { kindFromLocation } from '../detect';
 import { assignmentOf, type HereDoc, type ShellCommand, type ShellScript, type ShellWord } from '../parse/shell';
 import type { MappedText } from '../parse/mapped';
-import type { BuildArg, DriverOpt, EmbeddedFile, EnvVar, ScriptUnit } from './model';
+import type { BuildArg, DriverOpt, EmbeddedFile, EnvVar, ScriptUnit } from './scriptUnit';
 
 const PROXY_REF_RE = /\$\{?(?:https?_proxy|HTTPS?_PROXY)\b/;
 

@@ -1,7 +1,7 @@
 // How buildx reads one `--driver-opt` value: as one CSV record (Go encoding/csv, strict quotes), each field a
 // `key=value` pair (buildx builder/builder.go csvToMap; facts §5 and §11). Checked against buildx 0.13.
 import { subMapped, type MappedText } from '../parse/mapped';
-import type { DriverOpt } from './model';
+import type { DriverOpt } from './scriptUnit';
 
 export interface CsvField {
   /** The field after CSV unquoting. */

@@ -4,10 +4,10 @@ import type { StatusModel } from '../status/statusModel';
 import { maskCredentials } from '../proxy/url';
 import { defaultNoProxy, hasPassword, proxyUrlOf, SETUP_LAYERS, type SetupContext, type SetupInput, type SetupLayer } from './input';
 import { addressFor } from './namespaces';
-import { planDaemon, type LayerPlan } from './daemon';
-import { planClient } from './client';
-import { planBuilder } from './builder';
-import { planDockerfiles } from './dockerfiles';
+import { planDaemon, type LayerPlan } from './daemonPlan';
+import { planClient } from './clientPlan';
+import { planBuilder } from './builderPlan';
+import { planDockerfiles } from './dockerfilesPlan';
 import type { SetupPlan } from './types';
 
 const CA_TARGET = '/usr/local/share/ca-certificates/docker-proxy-doctor-proxy.crt';

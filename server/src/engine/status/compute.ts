@@ -7,18 +7,18 @@ import { discover } from './discover';
 import { checkProxies } from './reachability';
 import { buildStatusModel, fileSource, type StatusModel } from './statusModel';
 import { STATUS_CHECKS } from './findings';
-import { vscodeLayer } from './layers/vscode';
-import { shellLayer } from './layers/shell';
-import { clientConfigLayer } from './layers/clientConfig';
-import { daemonLayer } from './layers/daemon';
-import { builderLayer } from './layers/builder';
-import { buildArgsLayer } from './layers/buildArgs';
-import { settleHealth, severityHealth, worse } from './layers/common';
+import { vscodeLayer } from './layers/vscodeLayer';
+import { shellLayer } from './layers/shellLayer';
+import { clientConfigLayer } from './layers/clientConfigLayer';
+import { daemonLayer } from './layers/daemonLayer';
+import { builderLayer } from './layers/builderLayer';
+import { buildArgsLayer } from './layers/buildArgsLayer';
+import { settleHealth, severityHealth, worse } from './layers/layerParts';
 import { findingTitle } from './findings/check';
 import { maskDeep } from './mask';
 import { addEngineView } from './engines/engineView';
 import type { LayerId } from './report';
-import type { SeveritySetting } from '../model';
+import type { SeveritySetting } from '../findingTypes';
 
 export interface StatusOptions extends MachineOptions {
   /** Files and environment only, even when trusted (the CLI's --root mode without --docker). */

@@ -9,7 +9,7 @@ import { isLoopbackHost, maskCredentials, parseProxyUrl } from '../proxy/url';
 import type { LayerId, StatusSource } from './report';
 import { appliedEntry, clientEntries, fileSource, goEnv, type StatusModel } from './statusModel';
 import { daemonProxyEnv } from './effective';
-import { builderProxyEnv } from './layers/builder';
+import { builderProxyEnv } from './layers/builderLayer';
 import type { ProxyCheck, ProxyUse } from './proxyCheck';
 
 export type { ProxyCheck, ProxyUse } from './proxyCheck';

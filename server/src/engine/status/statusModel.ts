@@ -2,7 +2,7 @@
 // daemon variable (facts §1: flag or daemon.json over the environment), what dockerd reports, the daemon host and the
 // config.json entry chosen for it (§3), the builder. Raw (unmasked) values stay inside this model; everything that
 // leaves it as a StatusValue/StatusFinding is masked.
-import type { Finding, ProxySetting, ProxyVariable, SeveritySetting } from '../model';
+import type { Finding, ProxySetting, ProxyVariable, SeveritySetting } from '../findingTypes';
 import { parseDocument, type ParsedDocument } from '../document';
 import { lint, unlintableReason } from '../lint';
 import { CLIENT_PROXY_FIELDS, clientFieldFor, envVariableOf } from '../proxy/names';

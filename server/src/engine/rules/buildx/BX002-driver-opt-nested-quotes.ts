@@ -1,5 +1,5 @@
-import type { RuleFinding } from '../../model';
-import { defineUnitRule, eachDriverOpt, meantOption, rewriteFix } from './common';
+import type { RuleFinding } from '../../findingTypes';
+import { defineUnitRule, eachDriverOpt, meantOption, rewriteFix } from './driverOptRewrite';
 import { MEASURED, SRC } from '../../sources';
 
 export const driverOptNestedQuotes = defineUnitRule({

@@ -1,9 +1,9 @@
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { isLoopbackHost } from '../../proxy/url';
 import { splitProxyValue } from '../../proxy/urlChecks';
 import { driverOptPairs, envKey } from '../../scripts/driverOpts';
 import { envVariableOf } from '../../proxy/names';
-import { defineUnitRule } from './common';
+import { defineUnitRule } from './driverOptRewrite';
 import { SRC } from '../../sources';
 
 export const containerBuilderLoopbackProxy = defineUnitRule({

@@ -1,8 +1,8 @@
-import type { Fix, RuleFinding } from '../../model';
+import type { Fix, RuleFinding } from '../../findingTypes';
 import { envVariableOf } from '../../proxy/names';
 import { driverOptPairs, envKey } from '../../scripts/driverOpts';
-import type { BuilderCreate, ScriptUnit } from '../../scripts/model';
-import { defineUnitRule, type UnitDocument } from './common';
+import type { BuilderCreate, ScriptUnit } from '../../scripts/scriptUnit';
+import { defineUnitRule, type UnitDocument } from './driverOptRewrite';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

@@ -1,8 +1,8 @@
 import type { Rule } from '../../rule';
-import type { Fix, RuleFinding } from '../../model';
+import type { Fix, RuleFinding } from '../../findingTypes';
 import type { ParsedDocument } from '../../document';
 import { jsonSetEdits, nodeRange, renameKeyEdit } from '../../parse/json';
-import { fieldOf, readClientProxies, type EntryField, type ProxyEntry } from './common';
+import { fieldOf, readClientProxies, type EntryField, type ProxyEntry } from './clientProxies';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

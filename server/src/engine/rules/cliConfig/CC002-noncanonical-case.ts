@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { nodeRange, renameKeyEdit } from '../../parse/json';
-import { readClientProxies } from './common';
+import { readClientProxies } from './clientProxies';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

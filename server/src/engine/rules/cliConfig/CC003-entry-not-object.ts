@@ -1,8 +1,8 @@
 import type { Rule } from '../../rule';
-import type { Fix, RuleFinding } from '../../model';
+import type { Fix, RuleFinding } from '../../findingTypes';
 import type { ParsedDocument } from '../../document';
 import { jsonTransformEdit, nodeRange } from '../../parse/json';
-import { defaultEntry, fieldOf, readClientProxies, type ClientField, type ClientProxies, type EntryField } from './common';
+import { defaultEntry, fieldOf, readClientProxies, type ClientField, type ClientProxies, type EntryField } from './clientProxies';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
-import type { Fix, RuleFinding } from '../../model';
+import type { Fix, RuleFinding } from '../../findingTypes';
 import { nodeRange, objectProperties, renameKeyEdit } from '../../parse/json';
-import { defaultEntry, neverMatchReason, readClientProxies } from './common';
+import { defaultEntry, neverMatchReason, readClientProxies } from './clientProxies';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { jsonTransformEdit, nodeRange } from '../../parse/json';
-import { defaultEntry, fieldsMissingFromDefault, readClientProxies, valueOf } from './common';
+import { defaultEntry, fieldsMissingFromDefault, readClientProxies, valueOf } from './clientProxies';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

@@ -1,10 +1,10 @@
 import type { Rule } from '../../rule';
-import type { Fix, RuleFinding } from '../../model';
+import type { Fix, RuleFinding } from '../../findingTypes';
 import type { ParsedDocument } from '../../document';
 import { replaceValueEdit } from '../../parse/json';
 import { isLoopbackHost, maskCredentials } from '../../proxy/url';
 import { splitProxyValue } from '../../proxy/urlChecks';
-import { readClientProxies, URL_FIELDS, valueRangeOf, type EntryField } from './common';
+import { readClientProxies, URL_FIELDS, valueRangeOf, type EntryField } from './clientProxies';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

@@ -1,8 +1,8 @@
 import type { Rule } from '../../rule';
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { nodeRange } from '../../parse/json';
 import { PER_CONSUMER_NOTE, suggestedNoProxy } from '../../proxy/missingNoProxy';
-import { addFieldFix, fieldOf, fieldsMissingFromDefault, readClientProxies, valueOf } from './common';
+import { addFieldFix, fieldOf, fieldsMissingFromDefault, readClientProxies, valueOf } from './clientProxies';
 import { SRC } from '../../sources';
 
 const LOOPBACK_NO_PROXY = suggestedNoProxy();

@@ -1,8 +1,8 @@
 import type { Rule } from '../../rule';
-import type { Range, RuleFinding } from '../../model';
+import type { Range, RuleFinding } from '../../findingTypes';
 import { splitProxyValue } from '../../proxy/urlChecks';
 import { maskPlaceholders } from '../../proxy/placeholder';
-import { readClientProxies, URL_FIELDS, valueRangeOf } from './common';
+import { readClientProxies, URL_FIELDS, valueRangeOf } from './clientProxies';
 import { SRC } from '../../sources';
 
 export const credentialsInClientProxies: Rule = {

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { nodeRange } from '../../parse/json';
-import { readClientProxies } from './common';
+import { readClientProxies } from './clientProxies';
 import { SRC } from '../../sources';
 
 export const ftpProxyNoGo: Rule = {

@@ -1,5 +1,5 @@
 import { checkMissingScheme } from '../../proxy/urlChecks';
-import { clientUrlRule, defaultEntryExample } from './common';
+import { clientUrlRule, defaultEntryExample } from './clientProxies';
 import { SRC } from '../../sources';
 
 const NO = 'localhost,127.0.0.1,::1';

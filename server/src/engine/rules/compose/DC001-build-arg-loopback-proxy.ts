@@ -1,7 +1,7 @@
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { isLoopbackHost } from '../../proxy/url';
 import { splitProxyValue } from '../../proxy/urlChecks';
-import { defineComposeRule, eachProxyVar } from './common';
+import { defineComposeRule, eachProxyVar } from './composeProxyVars';
 import { SRC } from '../../sources';
 
 export const buildArgLoopbackProxy = defineComposeRule({

@@ -1,10 +1,10 @@
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { matchesNoProxy, parseNoProxy } from '../../proxy/noProxy';
 import { contiguousOffset } from '../../parse/mapped';
 import { isVerbatimScalar } from '../../parse/yaml';
 import { splitProxyValue } from '../../proxy/urlChecks';
 import type { ComposeModel, ComposeService } from '../../parse/compose';
-import { defineComposeRule, proxyVars } from './common';
+import { defineComposeRule, proxyVars } from './composeProxyVars';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

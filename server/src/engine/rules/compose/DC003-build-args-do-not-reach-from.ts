@@ -1,5 +1,5 @@
-import type { RuleFinding } from '../../model';
-import { defineComposeRule, proxyVars } from './common';
+import type { RuleFinding } from '../../findingTypes';
+import { defineComposeRule, proxyVars } from './composeProxyVars';
 import { SRC } from '../../sources';
 
 export const buildArgsDoNotReachFrom = defineComposeRule({

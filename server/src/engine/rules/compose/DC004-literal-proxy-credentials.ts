@@ -1,7 +1,7 @@
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { maskCredentials } from '../../proxy/url';
-import { literalPassword } from '../dockerfile/common';
-import { defineComposeRule, eachProxyVar } from './common';
+import { literalPassword } from '../dockerfile/dockerfileModel';
+import { defineComposeRule, eachProxyVar } from './composeProxyVars';
 import { SRC } from '../../sources';
 
 export const composeLiteralCredentials = defineComposeRule({

@@ -1,5 +1,5 @@
-import type { Fix, RuleFinding } from '../../model';
-import { defineComposeRule, insertSiblingAfter, proxyVars } from './common';
+import type { Fix, RuleFinding } from '../../findingTypes';
+import { defineComposeRule, insertSiblingAfter, proxyVars } from './composeProxyVars';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

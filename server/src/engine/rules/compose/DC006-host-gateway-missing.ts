@@ -1,7 +1,7 @@
-import type { Fix, RuleFinding } from '../../model';
+import type { Fix, RuleFinding } from '../../findingTypes';
 import { splitProxyValue } from '../../proxy/urlChecks';
 import { getValue, type Node } from '../../parse/yaml';
-import { defineComposeRule, eachProxyVar, insertFirstKey } from './common';
+import { defineComposeRule, eachProxyVar, insertFirstKey } from './composeProxyVars';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

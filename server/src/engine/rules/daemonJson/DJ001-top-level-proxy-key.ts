@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule';
-import type { Fix, RuleFinding } from '../../model';
+import type { Fix, RuleFinding } from '../../findingTypes';
 import type { JsonDocument } from '../../document';
 import { findProperty, jsonTransformEdit, nodeRange, objectProperties } from '../../parse/json';
 import { DAEMON_PROXY_KEYS } from '../../proxy/names';

@@ -1,10 +1,10 @@
 import type { Rule } from '../../rule';
-import type { Fix, RuleFinding } from '../../model';
+import type { Fix, RuleFinding } from '../../findingTypes';
 import type { JsonDocument } from '../../document';
 import { jsonTransformEdit, nodeRange, objectProperties, renameKeyEdit, type JsonProperty } from '../../parse/json';
 import { DAEMON_PROXY_KEYS } from '../../proxy/names';
 import { maskCredentials } from '../../proxy/url';
-import { DOCKERD_OPTION_NAMES, isClientShapeEntry, proxiesProperty, proxyKeyTarget } from './common';
+import { DOCKERD_OPTION_NAMES, isClientShapeEntry, proxiesProperty, proxyKeyTarget } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

@@ -1,10 +1,10 @@
 import type { Rule } from '../../rule';
-import type { Fix, RuleFinding } from '../../model';
+import type { Fix, RuleFinding } from '../../findingTypes';
 import type { JsonDocument } from '../../document';
 import { jsonc, jsonTransformEdit, nodeRange, objectProperties, type JsonProperty } from '../../parse/json';
 import { CLIENT_PROXY_FIELDS, DAEMON_PROXY_KEYS, clientFieldFor } from '../../proxy/names';
 import { maskCredentials } from '../../proxy/url';
-import { isClientShapeEntry, proxiesProperty, proxyKeyTarget } from './common';
+import { isClientShapeEntry, proxiesProperty, proxyKeyTarget } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
-import type { Fix, RuleFinding } from '../../model';
+import type { Fix, RuleFinding } from '../../findingTypes';
 import { jsonTransformEdit, nodeRange } from '../../parse/json';
-import { proxiesProperty } from './common';
+import { proxiesProperty } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { findProperty, jsonTransformEdit, nodeRange, objectProperties } from '../../parse/json';
-import { isClientShapeEntry, proxiesProperty, proxyKeyTarget } from './common';
+import { isClientShapeEntry, proxiesProperty, proxyKeyTarget } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

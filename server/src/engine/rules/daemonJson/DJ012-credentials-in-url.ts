@@ -1,5 +1,5 @@
 import { checkCredentials } from '../../proxy/urlChecks';
-import { daemonUrlRule, proxiesExample } from './common';
+import { daemonUrlRule, proxiesExample } from './daemonJsonShape';
 import { SRC } from '../../sources';
 
 export const credentialsInUrl = daemonUrlRule({

@@ -1,8 +1,8 @@
 import type { Rule } from '../../rule';
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { jsonTransformEdit } from '../../parse/json';
 import { maskCredentials } from '../../proxy/url';
-import { mirrorEntries, mirrorSubRange } from './common';
+import { mirrorEntries, mirrorSubRange } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { jsonTransformEdit } from '../../parse/json';
-import { mirrorEntries, mirrorSubRange, splitMirror } from './common';
+import { mirrorEntries, mirrorSubRange, splitMirror } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

@@ -1,8 +1,8 @@
 import type { Rule } from '../../rule';
-import type { Fix, RuleFinding } from '../../model';
+import type { Fix, RuleFinding } from '../../findingTypes';
 import { jsonTransformEdit } from '../../parse/json';
 import { parseProxyUrl } from '../../proxy/url';
-import { mirrorEntries, proxiesProperty, splitMirror } from './common';
+import { mirrorEntries, proxiesProperty, splitMirror } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

@@ -1,8 +1,8 @@
 import type { Rule } from '../../rule';
-import type { Fix, RuleFinding } from '../../model';
+import type { Fix, RuleFinding } from '../../findingTypes';
 import { jsonTransformEdit, nodeRange, objectProperties } from '../../parse/json';
 import { DAEMON_PROXY_KEYS } from '../../proxy/names';
-import { proxiesProperty } from './common';
+import { proxiesProperty } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

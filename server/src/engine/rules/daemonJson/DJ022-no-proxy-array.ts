@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { jsonTransformEdit, nodeRange, objectProperties } from '../../parse/json';
-import { proxiesProperty } from './common';
+import { proxiesProperty } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

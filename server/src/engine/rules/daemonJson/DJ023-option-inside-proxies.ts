@@ -1,8 +1,8 @@
 import type { Rule } from '../../rule';
-import type { Fix, RuleFinding } from '../../model';
+import type { Fix, RuleFinding } from '../../findingTypes';
 import { findProperty, jsonc, jsonTransformEdit, nodeRange, objectProperties } from '../../parse/json';
 import { DAEMON_PROXY_KEYS } from '../../proxy/names';
-import { DOCKERD_OPTION_NAMES, proxiesProperty } from './common';
+import { DOCKERD_OPTION_NAMES, proxiesProperty } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

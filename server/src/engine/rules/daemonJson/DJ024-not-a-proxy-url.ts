@@ -1,5 +1,5 @@
 import { checkNotAUrl } from '../../proxy/urlChecks';
-import { daemonUrlRule, proxiesExample } from './common';
+import { daemonUrlRule, proxiesExample } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';
 
 export const notAProxyUrl = daemonUrlRule({

@@ -1,6 +1,6 @@
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { maskCredentials } from '../../proxy/url';
-import { defineRule, deleteAssignmentFix, dfModel, literalPassword } from './common';
+import { defineRule, deleteAssignmentFix, dfModel, literalPassword } from './dockerfileModel';
 import { SRC } from '../../sources';
 
 export const envProxy = defineRule({

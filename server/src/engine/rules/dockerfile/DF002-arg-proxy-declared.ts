@@ -1,5 +1,5 @@
-import type { RuleFinding } from '../../model';
-import { defineRule, deleteAssignmentFix, dfModel } from './common';
+import type { RuleFinding } from '../../findingTypes';
+import { defineRule, deleteAssignmentFix, dfModel } from './dockerfileModel';
 import { SRC } from '../../sources';
 
 export const argProxyDeclared = defineRule({

@@ -1,6 +1,6 @@
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { maskCredentials } from '../../proxy/url';
-import { argumentsText, defineRule, dfModel, instructionProxyUrls, literalPassword, keywordOf } from './common';
+import { argumentsText, defineRule, dfModel, instructionProxyUrls, literalPassword, keywordOf } from './dockerfileModel';
 import { SRC } from '../../sources';
 
 export const literalProxyCredentials = defineRule({

@@ -1,7 +1,7 @@
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { assignmentsOf } from '../../parse/dockerfile';
 import { envVariableOf } from '../../proxy/names';
-import { defineRule, dfModel, stageChain, variableRefs, type Instruction, keywordOf } from './common';
+import { defineRule, dfModel, stageChain, variableRefs, type Instruction, keywordOf } from './dockerfileModel';
 import { SRC } from '../../sources';
 
 /** Instructions whose arguments the frontend expands with ARG/ENV values at build time (FROM is DF009's). */

@@ -1,5 +1,5 @@
-import type { Fix, RuleFinding } from '../../model';
-import { argumentsText, defineRule, dfModel, keywordOf } from './common';
+import type { Fix, RuleFinding } from '../../findingTypes';
+import { argumentsText, defineRule, dfModel, keywordOf } from './dockerfileModel';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

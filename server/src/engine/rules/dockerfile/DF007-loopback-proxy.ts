@@ -1,7 +1,7 @@
-import type { Fix, RuleFinding } from '../../model';
+import type { Fix, RuleFinding } from '../../findingTypes';
 import { isLoopbackHost } from '../../proxy/url';
 import { splitProxyValue } from '../../proxy/urlChecks';
-import { defineRule, dfModel, isHostNetworkRun, runProxyUrls, keywordOf } from './common';
+import { defineRule, dfModel, isHostNetworkRun, runProxyUrls, keywordOf } from './dockerfileModel';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

@@ -1,5 +1,5 @@
-import type { Fix, RuleFinding } from '../../model';
-import { defineRule, dfModel, type ProxyAssignment } from './common';
+import type { Fix, RuleFinding } from '../../findingTypes';
+import { defineRule, dfModel, type ProxyAssignment } from './dockerfileModel';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

@@ -1,6 +1,6 @@
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { envVariableOf } from '../../proxy/names';
-import { builderProxySentence, defineRule, dfModel, variableRefs } from './common';
+import { builderProxySentence, defineRule, dfModel, variableRefs } from './dockerfileModel';
 import { SRC } from '../../sources';
 
 export const fromUsesDaemonProxy = defineRule({

@@ -1,5 +1,5 @@
-import type { RuleFinding } from '../../model';
-import { argumentsText, defineRule, dfModel, stageChain, type ProxyAssignment, keywordOf } from './common';
+import type { RuleFinding } from '../../findingTypes';
+import { argumentsText, defineRule, dfModel, stageChain, type ProxyAssignment, keywordOf } from './dockerfileModel';
 import { SRC } from '../../sources';
 
 const BUSYBOX_IMAGE = /^(?:[^/]+\/)*(alpine|busybox)(?:[:@]|$)/i;

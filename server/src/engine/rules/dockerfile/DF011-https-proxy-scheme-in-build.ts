@@ -1,6 +1,6 @@
-import type { ProxySetting, RuleFinding } from '../../model';
+import type { ProxySetting, RuleFinding } from '../../findingTypes';
 import { checkTlsToProxy } from '../../proxy/urlChecks';
-import { defineRule, runProxyUrls } from './common';
+import { defineRule, runProxyUrls } from './dockerfileModel';
 import { SRC } from '../../sources';
 
 export const httpsProxySchemeInBuild = defineRule({

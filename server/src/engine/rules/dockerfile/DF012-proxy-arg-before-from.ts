@@ -1,5 +1,5 @@
-import type { Fix, RuleFinding } from '../../model';
-import { builderProxySentence, defineRule, deleteAssignmentFix, dfModel, variableRefs } from './common';
+import type { Fix, RuleFinding } from '../../findingTypes';
+import { builderProxySentence, defineRule, deleteAssignmentFix, dfModel, variableRefs } from './dockerfileModel';
 import { SRC } from '../../sources';
 
 export const proxyArgBeforeFrom = defineRule({

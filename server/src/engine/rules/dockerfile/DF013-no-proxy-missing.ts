@@ -1,6 +1,6 @@
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { PER_CONSUMER_NOTE, suggestedNoProxy } from '../../proxy/missingNoProxy';
-import { defineRule, dfModel, literalPassword, type ProxyAssignment } from './common';
+import { defineRule, dfModel, literalPassword, type ProxyAssignment } from './dockerfileModel';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

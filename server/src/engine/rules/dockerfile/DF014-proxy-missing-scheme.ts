@@ -1,6 +1,6 @@
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { checkMissingScheme } from '../../proxy/urlChecks';
-import { defineRule } from './common';
+import { defineRule } from './dockerfileModel';
 import { SRC } from '../../sources';
 
 export const proxyMissingScheme = defineRule({

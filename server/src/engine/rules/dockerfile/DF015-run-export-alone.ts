@@ -1,6 +1,6 @@
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { envVariableOf } from '../../proxy/names';
-import { argumentsText, defineRule, dfModel, keywordOf } from './common';
+import { argumentsText, defineRule, dfModel, keywordOf } from './dockerfileModel';
 import { SRC } from '../../sources';
 
 /** A RUN whose whole command is `export NAME=value` statements (joined by `&&` or `;`), at least one a proxy. */

@@ -1,6 +1,6 @@
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { envVariableOf } from '../../proxy/names';
-import { argumentsText, defineRule, dfModel, stageChain, keywordOf, type ProxyAssignment } from './common';
+import { argumentsText, defineRule, dfModel, stageChain, keywordOf, type ProxyAssignment } from './dockerfileModel';
 import { SRC } from '../../sources';
 
 export const unsetAfterEnv = defineRule({

@@ -1,6 +1,6 @@
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { hasPlaceholder } from '../../proxy/placeholder';
-import { argumentsText, defineRule, dfModel, keywordOf } from './common';
+import { argumentsText, defineRule, dfModel, keywordOf } from './dockerfileModel';
 import { SRC } from '../../sources';
 
 /** Between a command and its flag: anything on the same command, continuation lines included. */

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
-import type { RuleFinding } from '../../model';
-import type { LineIndex } from '../../text';
+import type { RuleFinding } from '../../findingTypes';
+import type { LineIndex } from '../../lineIndex';
 import type { JsonSyntaxError } from '../../parse/json';
 import { hasPlaceholder, isTemplatePath } from '../../proxy/placeholder';
 import { MEASURED, SRC } from '../../sources';

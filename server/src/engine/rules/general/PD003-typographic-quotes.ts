@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule';
-import type { RuleFinding, TextEdit } from '../../model';
+import type { RuleFinding, TextEdit } from '../../findingTypes';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule';
-import type { Consumer, Fix, RuleFinding } from '../../model';
+import type { Consumer, Fix, RuleFinding } from '../../findingTypes';
 import { classifyEntry, parseIp } from '../../proxy/noProxy';
 import { ALL_KINDS, entryRange, noProxyValues, removeFix, replaceFix, show } from './shared';
 import { SRC } from '../../sources';

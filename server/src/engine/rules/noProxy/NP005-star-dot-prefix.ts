@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule';
-import type { Fix, RuleFinding } from '../../model';
+import type { Fix, RuleFinding } from '../../findingTypes';
 import { ALL_KINDS, entryRange, noProxyValues, removeFix, replaceFix, show } from './shared';
 import { SRC } from '../../sources';
 

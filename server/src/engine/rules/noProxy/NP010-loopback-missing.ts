@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule';
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { matchesNoProxy } from '../../proxy/noProxy';
 import { CONTAINER_KINDS, appending, fixOf, hasVariable, noProxyValues, type NoProxyValue } from './shared';
 import { SRC } from '../../sources';

@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule';
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { nodeRange } from '../../parse/json';
 import { appending, fixOf, noProxyValues, show } from './shared';
 import { daemonProxies, entryFor, proxiedRegistries } from './registries';

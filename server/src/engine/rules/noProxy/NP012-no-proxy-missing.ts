@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule';
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { findProperty, jsonTransformEdit, nodeRange } from '../../parse/json';
 import { show } from './shared';
 import { PER_CONSUMER_NOTE, suggestedNoProxy } from '../../proxy/missingNoProxy';

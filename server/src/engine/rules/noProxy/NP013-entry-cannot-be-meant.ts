@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule';
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { parseIPv4 } from '../../proxy/noProxy';
 import { ALL_KINDS, entryRange, fixOf, noProxyValues, spanRange } from './shared';
 import { SRC } from '../../sources';

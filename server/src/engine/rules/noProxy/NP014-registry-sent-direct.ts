@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule';
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { entryRange, noProxyValues, removeFix } from './shared';
 import { SRC } from '../../sources';
 

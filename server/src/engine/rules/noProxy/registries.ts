@@ -1,7 +1,7 @@
 // Registries a daemon.json names (registry-mirrors, insecure-registries), and which of them dockerd would send
 // through its proxy. Used by NP011 and NP012.
 import type { JsonDocument } from '../../document';
-import type { ProxySetting } from '../../model';
+import type { ProxySetting } from '../../findingTypes';
 import { findProperty, type JsonNode } from '../../parse/json';
 import { cidrContains, matchesNoProxy, parseCidr, parseIp } from '../../proxy/noProxy';
 import { parseProxyUrl } from '../../proxy/url';

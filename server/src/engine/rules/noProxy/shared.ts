@@ -1,7 +1,7 @@
 // Helpers shared by the NO_PROXY value rules: the NO_PROXY settings of a document with their entries, ranges of
 // single entries, and fixes that rewrite entries (JSON-escaped in JSON files, raw elsewhere).
 import type { ParsedDocument } from '../../document';
-import type { Fix, ProxySetting, Range, TextEdit } from '../../model';
+import type { Fix, ProxySetting, Range, TextEdit } from '../../findingTypes';
 import { parseNoProxy, type NoProxyEntry } from '../../proxy/noProxy';
 import { maskCredentials } from '../../proxy/url';
 import { hasPlaceholder } from '../../proxy/placeholder';

@@ -1,6 +1,6 @@
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { envVariableOf } from '../../proxy/names';
-import { defineUnitRule } from '../buildx/common';
+import { defineUnitRule } from '../buildx/driverOptRewrite';
 import { SRC } from '../../sources';
 
 export const clientTokenWithoutProxy = defineUnitRule({

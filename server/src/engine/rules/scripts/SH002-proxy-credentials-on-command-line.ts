@@ -1,7 +1,7 @@
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { maskCredentials } from '../../proxy/url';
-import { literalPassword } from '../dockerfile/common';
-import { defineUnitRule } from '../buildx/common';
+import { literalPassword } from '../dockerfile/dockerfileModel';
+import { defineUnitRule } from '../buildx/driverOptRewrite';
 import { SRC } from '../../sources';
 
 export const proxyCredentialsOnCommandLine = defineUnitRule({

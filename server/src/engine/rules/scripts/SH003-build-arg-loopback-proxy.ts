@@ -1,8 +1,8 @@
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { isLoopbackHost } from '../../proxy/url';
 import { splitProxyValue } from '../../proxy/urlChecks';
 import { envVariableOf } from '../../proxy/names';
-import { defineUnitRule } from '../buildx/common';
+import { defineUnitRule } from '../buildx/driverOptRewrite';
 import { SRC } from '../../sources';
 
 export const buildArgLoopbackProxyInScript = defineUnitRule({

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import { isTemplatePath, maskPlaceholders } from '../../proxy/placeholder';
-import type { RuleFinding } from '../../model';
-import { isUnitDoc, setsProxy, serviceEnvironment } from './common';
+import type { RuleFinding } from '../../findingTypes';
+import { isUnitDoc, setsProxy, serviceEnvironment } from './unitProxyAssignments';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
-import type { Fix, RuleFinding } from '../../model';
+import type { Fix, RuleFinding } from '../../findingTypes';
 import { envVariableOf } from '../../proxy/names';
-import { isShellDoc, setsProxy } from './common';
+import { isShellDoc, setsProxy } from './unitProxyAssignments';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

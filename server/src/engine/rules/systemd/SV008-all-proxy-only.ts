@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
-import type { Fix, RuleFinding, TextEdit } from '../../model';
-import { effective, environmentLine, insertLinesAfter, isUnitDoc, lineOfWord, proxyAssignments, shellStyleProxyNames, writtenValue } from './common';
+import type { Fix, RuleFinding, TextEdit } from '../../findingTypes';
+import { effective, environmentLine, insertLinesAfter, isUnitDoc, lineOfWord, proxyAssignments, shellStyleProxyNames, writtenValue } from './unitProxyAssignments';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

@@ -1,8 +1,8 @@
 import type { Rule } from '../../rule';
-import type { Fix, RuleFinding } from '../../model';
+import type { Fix, RuleFinding } from '../../findingTypes';
 import type { EnvAssignment, UnitAssignment } from '../../parse/systemd';
 import type { SystemdDocument } from '../../document';
-import { isUnitDoc, serviceEnvironment, setsProxy } from './common';
+import { isUnitDoc, serviceEnvironment, setsProxy } from './unitProxyAssignments';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
-import type { Fix, RuleFinding } from '../../model';
+import type { Fix, RuleFinding } from '../../findingTypes';
 import { envVariableOf } from '../../proxy/names';
-import { isUnitDoc, SHELL_KEY } from './common';
+import { isUnitDoc, SHELL_KEY } from './unitProxyAssignments';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
-import type { RuleFinding } from '../../model';
-import { effective, isUnitDoc, proxyAssignments } from './common';
+import type { RuleFinding } from '../../findingTypes';
+import { effective, isUnitDoc, proxyAssignments } from './unitProxyAssignments';
 import { SRC } from '../../sources';
 
 export const caseConflict: Rule = {

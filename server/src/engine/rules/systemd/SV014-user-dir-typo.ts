@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
-import type { RuleFinding } from '../../model';
-import { isUnitDoc, serviceEnvironment, setsProxy } from './common';
+import type { RuleFinding } from '../../findingTypes';
+import { isUnitDoc, serviceEnvironment, setsProxy } from './unitProxyAssignments';
 import { SRC } from '../../sources';
 
 const TYPO_DIR = /\/\.config\/systemd\/([^/]+)\/docker\.service\.d\/[^/]+$/;

@@ -1,10 +1,10 @@
 import type { Rule } from '../../rule';
-import type { Fix, RuleFinding, TextEdit } from '../../model';
+import type { Fix, RuleFinding, TextEdit } from '../../findingTypes';
 import type { SystemdDocument } from '../../document';
 import type { EnvAssignment } from '../../parse/systemd';
 import { envVariableOf } from '../../proxy/names';
 import { PER_CONSUMER_NOTE, suggestedNoProxy } from '../../proxy/missingNoProxy';
-import { effective, environmentLine, insertLinesAfter, isShellDoc, isUnitDoc, lineOfWord, proxyAssignments, shellStyleProxyNames } from './common';
+import { effective, environmentLine, insertLinesAfter, isShellDoc, isUnitDoc, lineOfWord, proxyAssignments, shellStyleProxyNames } from './unitProxyAssignments';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

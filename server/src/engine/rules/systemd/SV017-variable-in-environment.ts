@@ -1,8 +1,8 @@
 import type { Rule } from '../../rule';
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { isTemplatePath } from '../../proxy/placeholder';
 import { envVariableOf } from '../../proxy/names';
-import { isUnitDoc, meantAssignments, serviceEnvironment } from './common';
+import { isUnitDoc, meantAssignments, serviceEnvironment } from './unitProxyAssignments';
 import { SRC } from '../../sources';
 
 /**

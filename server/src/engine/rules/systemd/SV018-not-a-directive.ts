@@ -1,8 +1,8 @@
 import type { Rule } from '../../rule';
-import type { RuleFinding } from '../../model';
+import type { RuleFinding } from '../../findingTypes';
 import { envVariableOf } from '../../proxy/names';
 import { hasPlaceholder, isTemplatePath } from '../../proxy/placeholder';
-import { isUnitDoc, SHELL_KEY } from './common';
+import { isUnitDoc, SHELL_KEY } from './unitProxyAssignments';
 import { SRC } from '../../sources';
 
 /** systemd directive names are CamelCase words (`Environment`, `ExecStart`, `LimitNOFILE`). */

@@ -1,5 +1,5 @@
 // Rules for docker.service drop-ins and the environment files mistaken for them, in id order. The proxy-URL rules
-// (DJ006-DJ012, DJ024) and NO_PROXY rules also run here, over the settings in settings/systemd.ts.
+// (DJ006-DJ012, DJ024) and NO_PROXY rules also run here, over the settings in proxySettings/systemdSettings.ts.
 import type { Rule } from '../../rule';
 import { percentSpecifier } from './SV005-percent-specifier';
 import { wrongPlace } from './SV006-wrong-place';

@@ -4,7 +4,7 @@
 // - admin-settings.json (Settings Management: `proxy` and `containersProxy` objects, each with `locked`).
 // Desktop publishes no schema for the first two (docker/docs#23706), so both casings are accepted in both files.
 // Values stay raw here (compare with them, never show them): the layer masks them.
-import { LineIndex } from '../../text';
+import { LineIndex } from '../../lineIndex';
 import { findProperty, nodeRange, objectProperties, parseJson, type JsonNode } from '../../parse/json';
 
 export type DesktopProxyMode = 'system' | 'manual' | 'none' | 'same-as-host' | 'pac' | 'unknown';

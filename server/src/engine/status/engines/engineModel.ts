@@ -11,7 +11,7 @@ import { wslLoopbackReach, type WslDistro, type WslProxyReach } from './wsl';
 import type { VmConfigFile } from './vmEngines';
 import type { LayerId, StatusSource } from '../report';
 import { parseUnitFile } from '../../parse/systemd';
-import { LineIndex } from '../../text';
+import { LineIndex } from '../../lineIndex';
 
 export interface EngineFileNote {
   layer: LayerId;

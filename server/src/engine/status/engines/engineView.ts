@@ -3,7 +3,7 @@
 // OS proxy in "system" mode, a VM engine's proxy sources, WSL's network mode, rootless networking.
 import type { StatusModel } from '../statusModel';
 import type { StatusLayer, StatusNote } from '../report';
-import { makeValue, note } from '../layers/common';
+import { makeValue, note } from '../layers/layerParts';
 import { LIMA_HOST_ADDRESS } from './vmEngines';
 
 function fileNote(layer: StatusLayer, f: { path: string; read: boolean; why: string; exists?: boolean; error?: string }): void {

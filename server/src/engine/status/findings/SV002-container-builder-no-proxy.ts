@@ -1,7 +1,7 @@
 // §2, §5: a docker-container builder's buildkitd reads only its container's environment (--driver-opt env.*).
 import { goEnv } from '../statusModel';
 import { isDesktopProxy } from '../dockerInfo';
-import { builderProxyEnv } from '../layers/builder';
+import { builderProxyEnv } from '../layers/builderLayer';
 import { finding, type StatusCheck } from './check';
 import { SRC } from '../../sources';
 

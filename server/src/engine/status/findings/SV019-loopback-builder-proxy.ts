@@ -1,6 +1,6 @@
 // §8 "Loopback proxy": a docker-container builder has its own network namespace unless network=host.
 import { goEnv } from '../statusModel';
-import { builderProxyEnv } from '../layers/builder';
+import { builderProxyEnv } from '../layers/builderLayer';
 import { isLoopbackHost, parseProxyUrl } from '../../proxy/url';
 import { finding, type StatusCheck } from './check';
 import { SRC } from '../../sources';
