@@ -5,10 +5,10 @@ import * as path from 'node:path';
 import { FILE_KINDS, fixAllText, lint, notLintable, type FileKind, type Finding, type Severity, type SeveritySetting } from './engine';
 import { collectTargets } from './cli/lintFiles';
 import { formatJson, formatSarif, formatText, type FileFindings } from './cli/lintOutput';
-import { runStatus, type StatusArgs } from './cli/statusCommand';
-import { runTest, TestUsageError } from './cli/testCommand';
-import { ExplainUsageError, runExplain } from './cli/explainCommand';
-import { parseSetupArgs, runSetup, SetupUsageError } from './cli/setupCommand';
+import { runStatus, type StatusArgs } from './cli/statusSubcommand';
+import { runTest, TestUsageError } from './cli/testSubcommand';
+import { ExplainUsageError, runExplain } from './cli/explainSubcommand';
+import { parseSetupArgs, runSetup, SetupUsageError } from './cli/setupSubcommand';
 import { version } from '../../package.json';
 
 const USAGE = `Usage:

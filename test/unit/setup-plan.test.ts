@@ -9,7 +9,7 @@ import {
   csvField, environmentLine, hideCredentialEntries, planIsEmpty, planSetup, proxyUrlOf, rewriteDropIn, unifiedDiff, withoutBakedProxies,
   type SetupContext, type SetupInput, type SetupPlan,
 } from '../../server/src/engine/setup';
-import { planJson, formatPlanText } from '../../server/src/cli/setupCommand';
+import { planJson, formatPlanText } from '../../server/src/cli/setupSubcommand';
 import { lint } from '../../server/src/engine';
 import { CMD, dockerCommands, fixtureMachine, recording, type Fixture } from './status-fixture';
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { computeStatusReport } from '../../server/src/engine/status';
-import { formatStatusText } from '../../server/src/cli/statusCommand';
+import { formatStatusText } from '../../server/src/cli/statusSubcommand';
 import { CMD, dockerCommands, fixtureMachine, recording } from './status-fixture';
 
 const SECRET = 's3cr3tPass';
