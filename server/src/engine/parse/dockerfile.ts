@@ -1,13 +1,14 @@
 // Dockerfile model: dockerfile-ast's tree (ranges are already LSP positions) plus the parser directives, and a small
 // word splitter for what dockerfile-ast leaves coarse (`ARG A B=c` declares two args; it reports one property).
-import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
+import type { Dockerfile } from 'dockerfile-ast';
+import { parseDockerfileLazily } from './dockerfileLazyParser';
 import type { Range } from '../findingTypes';
 import type { LineIndex } from '../lineIndex';
 
 export type { Dockerfile };
 
 export function parseDockerfile(text: string): Dockerfile {
-  return DockerfileParser.parse(text);
+  return parseDockerfileLazily(text);
 }
 
 /** One whitespace-separated word of an instruction's arguments, with quotes removed as the builder would. */
