@@ -7,7 +7,10 @@ import { BenchClient, type ServerSpec } from './lspHarness';
 import { plainDockerfile, proxyDockerfile } from './inputs';
 import { fmtMs, percentile, ratio } from './timing';
 
-export interface LspOptions { quick: boolean; root: string }
+export interface LspOptions { quick: boolean; root: string; /** Only what the issue 19 targets read. */ targetsOnly?: boolean }
+
+/** Ratios the targets read: didChange p95 (proxy-heavy) by lines, and RSS after opening 1,000 documents. */
+export interface LspTargets { p95: Map<number, number>; rss?: number }
 
 const KEYSTROKES = 20;
 const KEYSTROKE_GAP_MS = 30;
@@ -124,32 +127,36 @@ function mb(bytes: number | undefined): string {
   return bytes === undefined ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export async function benchLsp(options: LspOptions): Promise<void> {
+export async function benchLsp(options: LspOptions): Promise<LspTargets> {
   const all = specs(options.root);
   const [oursSpec, peerSpec] = all;
+  const targets: LspTargets = { p95: new Map() };
 
   console.log('\n### LSP over stdio: ours vs dockerfile-language-server-nodejs (wall time)\n');
-  const cold = await coldStarts(all, options.quick ? 2 : 10);
-  const coldOurs = percentile(cold.get('ours')!, 50);
-  const coldPeer = percentile(cold.get(peerSpec.name)!, 50);
   console.log('| measure | ours | peer | ours / peer |');
   console.log('|---|---|---|---|');
-  console.log(`| cold start (spawn → initialize result), median of ${cold.get('ours')!.length} | ${fmtMs(coldOurs)} | ${fmtMs(coldPeer)} | ${ratio(coldOurs, coldPeer)} |`);
+  if (!options.targetsOnly) {
+    const cold = await coldStarts(all, options.quick ? 2 : 10);
+    const coldOurs = percentile(cold.get('ours')!, 50);
+    const coldPeer = percentile(cold.get(peerSpec.name)!, 50);
+    console.log(`| cold start (spawn → initialize result), median of ${cold.get('ours')!.length} | ${fmtMs(coldOurs)} | ${fmtMs(coldPeer)} | ${ratio(coldOurs, coldPeer)} |`);
+  }
 
   const started = [await BenchClient.start(oursSpec), await BenchClient.start(peerSpec)].map((s) => s.client);
   try {
     const samples = options.quick ? 10 : 100;
     for (const lines of [100, 1000]) {
-      for (const [label, make] of [['proxy-heavy', proxyDockerfile], ['proxy-free', plainDockerfile]] as const) {
+      for (const [label, make] of options.targetsOnly ? [['proxy-heavy', proxyDockerfile]] as const : [['proxy-heavy', proxyDockerfile], ['proxy-free', plainDockerfile]] as const) {
         const lat = await latencies(started, make(lines), samples, `lat-${label}-${lines}`);
         const o = lat.get('ours')!;
         const p = lat.get(peerSpec.name)!;
+        if (label === 'proxy-heavy') targets.p95.set(lines, percentile(o, 95) / percentile(p, 95));
         for (const q of [50, 95]) {
           console.log(`| didChange → publishDiagnostics p${q}, ${lines} lines ${label} (${samples} edits) | ${fmtMs(percentile(o, q))} | ${fmtMs(percentile(p, q))} | ${ratio(percentile(o, q), percentile(p, q))} |`);
         }
       }
     }
-    for (const lines of [100, 1000]) {
+    for (const lines of options.targetsOnly ? [] : [100, 1000]) {
       const text = proxyDockerfile(lines);
       const runs = options.quick ? 1 : 3;
       const o: number[] = [];
@@ -175,6 +182,8 @@ export async function benchLsp(options: LspOptions): Promise<void> {
   const rssOurs = await rssAfterOpening(oursSpec, documents, lines);
   const rssPeer = await rssAfterOpening(peerSpec, documents, lines);
   const r = rssOurs !== undefined && rssPeer !== undefined ? ratio(rssOurs, rssPeer) : 'n/a';
+  if (rssOurs !== undefined && rssPeer !== undefined) targets.rss = rssOurs / rssPeer;
   console.log(`| server RSS after opening ${documents} Dockerfiles of ${lines} lines (half with proxies) | ${mb(rssOurs)} | ${mb(rssPeer)} | ${r} |`);
   console.log('\nTargets: cold start ≤ 1.0× the peer; didChange p95 ≤ 1.0× the peer.');
+  return targets;
 }
