@@ -4,6 +4,7 @@ import type { Dockerfile } from 'dockerfile-ast';
 import { parseDockerfileLazily } from './dockerfileLazyParser';
 import type { Range } from '../findingTypes';
 import type { LineIndex } from '../lineIndex';
+import { memoOn } from '../documentMemo';
 
 export type { Dockerfile };
 
@@ -139,15 +140,10 @@ export interface DockerfileAssignment {
  */
 export function assignmentsOf(instruction: InstructionLike, text: string, lines: LineIndex, escapeChar = '\\'): DockerfileAssignment[] {
   // Memoised per instruction object (one parse each): the DF rules and the settings extraction both ask.
-  let cached = assignmentsCache.get(instruction);
-  if (!cached) {
-    cached = readAssignments(instruction, text, lines, escapeChar);
-    assignmentsCache.set(instruction, cached);
-  }
-  return cached;
+  return memoOn(instruction, ASSIGNMENTS, () => readAssignments(instruction, text, lines, escapeChar));
 }
 
-const assignmentsCache = new WeakMap<object, DockerfileAssignment[]>();
+const ASSIGNMENTS = Symbol('ENV/ARG assignments');
 
 function readAssignments(instruction: InstructionLike, text: string, lines: LineIndex, escapeChar: string): DockerfileAssignment[] {
   const keyword = instruction.getKeyword();

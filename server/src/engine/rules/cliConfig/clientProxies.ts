@@ -3,6 +3,7 @@
 import type { ParsedDocument } from '../../document';
 import type { Fix, ProxySetting, Range, RuleFinding } from '../../findingTypes';
 import type { Rule, RuleMeta } from '../../rule';
+import { memoOn } from '../../documentMemo';
 import { findProperty, jsonSetEdits, nodeRange, objectProperties, stringContentRange, stringValueOffset, type JsonNode, type JsonProperty } from '../../parse/json';
 import { CLIENT_PROXY_FIELDS, clientFieldFor } from '../../proxy/names';
 import { lazyFix } from '../../fix';
@@ -65,15 +66,12 @@ export interface ClientProxies {
   invalid: JsonProperty[];
 }
 
-const cache = new WeakMap<object, ClientProxies | undefined>();
+const PROXIES = Symbol('config.json proxies');
 
 /** The `proxies` section of a config.json, or undefined when there is none (or the document is another kind). */
 export function readClientProxies(doc: ParsedDocument): ClientProxies | undefined {
   if (doc.kind !== 'cli-config') return undefined;
-  if (cache.has(doc)) return cache.get(doc);
-  const result = read(doc.json.root);
-  cache.set(doc, result);
-  return result;
+  return memoOn(doc, PROXIES, () => read(doc.json.root));
 }
 
 function fieldsOf(props: JsonProperty[], stray: boolean): { fields: EntryField[]; unknown: JsonProperty[] } {

@@ -1,5 +1,5 @@
 // How the DF rules read a Dockerfile: stages, proxy ENV/ARG assignments by scope, RUN text, proxy URLs written in
-// instruction text, and the edits that delete one assignment. Computed once per document (WeakMap cache).
+// instruction text, and the edits that delete one assignment. Computed once per document (kept on the document).
 import type { DockerfileDocument, ParsedDocument } from '../../document';
 import type { Fix, ProxyVariable, Range, RuleFinding, TextEdit } from '../../findingTypes';
 import type { Rule, RuleMeta } from '../../rule';
@@ -8,6 +8,7 @@ import { envVariableOf, mayNameProxyVariable } from '../../proxy/names';
 import { splitProxyValue } from '../../proxy/urlChecks';
 import { hasPlaceholder } from '../../proxy/placeholder';
 import { lazyFix } from '../../fix';
+import { memoOn } from '../../documentMemo';
 
 /** The dockerfile-ast instruction type, without importing the library's classes into every rule. */
 export type Instruction = DockerfileDocument['dockerfile'] extends { getInstructions(): (infer I)[] } ? I : never;
@@ -43,12 +44,16 @@ export interface DfModel {
   escape: string;
 }
 
-const cache = new WeakMap<object, DfModel>();
-const stagesByName = new WeakMap<DfModel, Map<string, Stage>>();
+const MODEL = Symbol('Dockerfile model');
+const STAGES_BY_NAME = Symbol('stages by name');
+const RUN_URLS = Symbol('proxy URLs in RUN');
+const ESCAPE = Symbol('escape character');
 
 export function dfModel(doc: DockerfileDocument): DfModel {
-  const cached = cache.get(doc);
-  if (cached) return cached;
+  return memoOn(doc, MODEL, () => readModel(doc));
+}
+
+function readModel(doc: DockerfileDocument): DfModel {
   const df = doc.dockerfile;
   const escape = escapeOf(doc);
   const preamble: Instruction[] = [];
@@ -77,7 +82,9 @@ export function dfModel(doc: DockerfileDocument): DfModel {
     const siblings = assignmentsOf(instruction, doc.text, doc.lines, escape);
     for (const a of siblings) {
       const variable = envVariableOf(a.name);
-      if (variable) proxies.push({ ...a, keyword, variable, instruction, stage, siblings });
+      // Written out, not `{ ...a, … }`: the spread made V8's scavenger keep every lint's model alive (measured,
+      // docs/performance.md "Less memory").
+      if (variable) proxies.push({ name: a.name, nameRange: a.nameRange, value: a.value, valueRange: a.valueRange, valueOffset: a.valueOffset, start: a.start, end: a.end, keyword, variable, instruction, stage, siblings });
     }
   }
   let syntax: DfModel['syntax'];
@@ -85,9 +92,7 @@ export function dfModel(doc: DockerfileDocument): DfModel {
     const value = d.getValue();
     if (String(d.getDirective() ?? '').toLowerCase() === 'syntax' && value) syntax = { value, range: d.getRange() };
   }
-  const model: DfModel = { preamble, stages, proxies, syntax, escape };
-  cache.set(doc, model);
-  return model;
+  return { preamble, stages, proxies, syntax, escape };
 }
 
 export function asDockerfile(doc: ParsedDocument): DockerfileDocument | undefined {
@@ -96,13 +101,12 @@ export function asDockerfile(doc: ParsedDocument): DockerfileDocument | undefine
 
 /** The instructions of a stage, plus the stages it builds on by name (`FROM builder`), nearest first. */
 export function stageChain(model: DfModel, stage: Stage): Stage[] {
-  let byName = stagesByName.get(model);
-  if (!byName) {
+  const byName = memoOn(model, STAGES_BY_NAME, () => {
     // The first stage of each name: a linear scan per lookup made every caller quadratic in the stage count.
-    byName = new Map();
-    for (const s of model.stages) if (s.name !== undefined && !byName.has(s.name)) byName.set(s.name, s);
-    stagesByName.set(model, byName);
-  }
+    const map = new Map<string, Stage>();
+    for (const s of model.stages) if (s.name !== undefined && !map.has(s.name)) map.set(s.name, s);
+    return map;
+  });
   const chain: Stage[] = [stage];
   let current = stage;
   for (let guard = 0; guard < model.stages.length; guard++) {
@@ -140,8 +144,6 @@ export function keywordOf(instruction: Instruction): string {
   return memoOf(instruction).keyword;
 }
 
-const runUrlsCache = new WeakMap<object, RunProxyUrl[]>();
-
 /** Document text of an instruction's arguments (heredoc bodies included), and where it starts. */
 export function argumentsText(doc: DockerfileDocument, instruction: Instruction): { text: string; offset: number } {
   const memo = memoOf(instruction);
@@ -175,16 +177,9 @@ function plainArgumentsStart(doc: DockerfileDocument, instruction: Instruction, 
   return i;
 }
 
-const escapeCache = new WeakMap<DockerfileDocument, string>();
-
 /** The document's escape character (a parser directive; looked up once, and without dfModel, which calls us). */
 function escapeOf(doc: DockerfileDocument): string {
-  let escape = escapeCache.get(doc);
-  if (escape === undefined) {
-    escape = doc.dockerfile.getEscapeCharacter();
-    escapeCache.set(doc, escape);
-  }
-  return escape;
+  return memoOn(doc, ESCAPE, () => doc.dockerfile.getEscapeCharacter());
 }
 
 /** Where dockerfile-ast puts the first argument (flags of RUN/COPY/ADD/FROM excluded). Exported for the test. */
@@ -294,18 +289,16 @@ export interface RunProxyUrl { instruction: Instruction; stage: number; url: Tex
 
 /** Proxy URLs written in the text of RUN instructions, with the instruction they sit in. Callers must not mutate it. */
 export function runProxyUrls(doc: DockerfileDocument): readonly RunProxyUrl[] {
-  const cached = runUrlsCache.get(doc);
-  if (cached) return cached;
-  const model = dfModel(doc);
-  const result: RunProxyUrl[] = [];
-  for (const stage of model.stages) {
-    for (const instruction of stage.instructions) {
-      if (keywordOf(instruction) !== 'RUN') continue;
-      for (const url of instructionProxyUrls(doc, instruction)) result.push({ instruction, stage: stage.index, url });
+  return memoOn(doc, RUN_URLS, () => {
+    const result: RunProxyUrl[] = [];
+    for (const stage of dfModel(doc).stages) {
+      for (const instruction of stage.instructions) {
+        if (keywordOf(instruction) !== 'RUN') continue;
+        for (const url of instructionProxyUrls(doc, instruction)) result.push({ instruction, stage: stage.index, url });
+      }
     }
-  }
-  runUrlsCache.set(doc, result);
-  return result;
+    return result;
+  });
 }
 
 /** The shared sentence for "pulls use the builder's proxy, not build args" (facts §4 "FROM is not affected", §5). */

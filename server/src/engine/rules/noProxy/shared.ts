@@ -6,6 +6,7 @@ import { parseNoProxy, type NoProxyEntry } from '../../proxy/noProxy';
 import { maskCredentials } from '../../proxy/url';
 import { hasPlaceholder } from '../../proxy/placeholder';
 import { lazyFix } from '../../fix';
+import { memoOn } from '../../documentMemo';
 
 /** A template placeholder other than a plain `$VAR` (those stay entries of kind `variable`, judged around). */
 function hasTemplatePlaceholder(value: string): boolean {
@@ -33,18 +34,13 @@ function baseOffset(doc: ParsedDocument, setting: ProxySetting): number | undefi
   return undefined;
 }
 
-const valuesCache = new WeakMap<ParsedDocument, readonly NoProxyValue[]>();
+const VALUES = Symbol('NO_PROXY values');
 
 /** Every NO_PROXY setting of the document, parsed; once per document, since every NP rule asks. Do not mutate. */
 export function noProxyValues(doc: ParsedDocument): readonly NoProxyValue[] {
-  let values = valuesCache.get(doc);
-  if (!values) {
-    values = doc.proxySettings
-      .filter((s) => s.variable === 'no' && !hasTemplatePlaceholder(s.value))
-      .map((setting) => ({ setting, entries: parseNoProxy(setting.value), base: baseOffset(doc, setting) }));
-    valuesCache.set(doc, values);
-  }
-  return values;
+  return memoOn(doc, VALUES, () => doc.proxySettings
+    .filter((s) => s.variable === 'no' && !hasTemplatePlaceholder(s.value))
+    .map((setting) => ({ setting, entries: parseNoProxy(setting.value), base: baseOffset(doc, setting) })));
 }
 
 /** Range of value[start..end) in the document, or the whole value when offsets are unknown. */
