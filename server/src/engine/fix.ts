@@ -7,6 +7,13 @@ import type { Fix, TextEdit } from './findingTypes';
  * finding (the parsed document is immutable). A build that throws throws to the reader; lint wraps every fix it
  * returns (guardFixes) so that the error is reported as the rule's and the reader gets no edits.
  */
+let editsBuilt = 0;
+
+/** How many lazy fixes have built their edits so far in this process (tests count that a lint builds none). */
+export function fixEditsBuilt(): number {
+  return editsBuilt;
+}
+
 export function lazyFix(title: string, safe: boolean, build: () => TextEdit[]): Fix {
   return new LazyFix(title, safe, build);
 }
@@ -34,6 +41,7 @@ class LazyFix {
     if (this.#built === undefined) {
       this.#built = this.#build!();
       this.#build = undefined;
+      editsBuilt++;
     }
     return this.#built;
   }

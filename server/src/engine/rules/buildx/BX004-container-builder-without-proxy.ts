@@ -34,7 +34,7 @@ function literalOptsFix(create: BuilderCreate, values: Map<string, string>): Fix
   if (create.origin !== 'command-line' || [...values.values()].some((v) => v.includes('@') || /[\s'"\\,$`]/.test(v))) return [];
   const opts = [...values].map(([v, value]) => `--driver-opt env.${v}_proxy=${value}`);
   const at = create.range.end;
-  return [{ title: 'Pass the same proxy to the builder with --driver-opt env.*', edits: [{ range: { start: at, end: at }, newText: ' ' + opts.join(' ') }], safe: false }];
+  return [lazyFix('Pass the same proxy to the builder with --driver-opt env.*', false, () => [{ range: { start: at, end: at }, newText: ' ' + opts.join(' ') }])];
 }
 
 function addOptsFix(doc: UnitDocument, create: BuilderCreate, names: string[]): Fix[] {

@@ -44,11 +44,8 @@ export const noProxyMissing: Rule = {
         range: nodeRange(doc.lines, proxiesProp.keyNode),
         severity: 'info',
         message: '"proxies" sets a proxy but no "no-proxy": dockerd skips the proxy only for loopback, so every other host, internal ones included, goes through it. Add "no-proxy" with the hosts that must be reached directly.',
-        fixes: [{
-          title: `Add "no-proxy": "${value}"`,
-          edits: [jsonTransformEdit(doc.text, [{ path: ['proxies', 'no-proxy'], value }])],
-          safe: false, // adds a setting the user did not write; offered, not applied by fix-all
-        }],
+        // safe: false, it adds a setting the user did not write; offered, not applied by fix-all
+        fixes: [lazyFix(`Add "no-proxy": "${value}"`, false, () => [jsonTransformEdit(doc.text, [{ path: ['proxies', 'no-proxy'], value }])])],
       }];
     }
     const first = show(registries[0].text);
