@@ -6,7 +6,7 @@ import { startParts, HOSTS, PROXY_USER, PROXY_PASSWORD, type Parts } from './par
 import { createNodeDialer, nodeClock } from '../../server/src/node/nodeDialer';
 import { formatConnectivityReport, probeLayer, runConnectivityTest, parseRegistry, type LayerProxyInput, type RegistryTarget } from '../../server/src/engine/probe';
 import type { ProbeResult } from '../../server/src/engine/status/report';
-import type { NoProxyConsumer } from '../../server/src/engine/proxy/noProxy';
+import type { NoProxyConsumer } from '../../server/src/engine/proxy/noProxyMatch';
 
 /** Failure guard for one whole test (not a timing assertion). */
 const GUARD_MS = 60_000;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ALL_RULES } from '../../server/src/engine';
 import { parseDocument, type DockerfileDocument } from '../../server/src/engine/document';
-import { argumentsText, libraryArgumentsStart } from '../../server/src/engine/rules/dockerfile/dockerfileModel';
+import { argumentsText, libraryArgumentsStart } from '../../server/src/engine/rules/dockerfile/instructionText';
 import { plainDockerfile, proxyDockerfile } from '../../bench/inputs';
 import { mulberry32, mutate } from './fuzzText';
 import { corpusFiles } from './helpers';

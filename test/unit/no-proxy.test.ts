@@ -1,10 +1,9 @@
 // NO_PROXY parsing, classification and per-consumer matching (facts §6), table-driven.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  classifyEntry, effectiveNoProxy, matchesNoProxy, parseCidr, parseIp, parseNoProxy, splitHostPort,
-  type NoProxyConsumer, type NoProxyEntryKind,
-} from '../../server/src/engine/proxy/noProxy';
+import { parseCidr, parseIp, splitHostPort } from '../../server/src/engine/proxy/ipAddress';
+import { classifyEntry, parseNoProxy, type NoProxyEntryKind } from '../../server/src/engine/proxy/noProxyEntries';
+import { effectiveNoProxy, matchesNoProxy, type NoProxyConsumer } from '../../server/src/engine/proxy/noProxyMatch';
 
 type Case = [noProxy: string, host: string, expected: boolean, port?: number, scheme?: string];
 

@@ -1,6 +1,6 @@
 // Input of the connectivity test: the proxy each layer would use, produced from the machine model by ./inputs.ts.
 // Every field is the consumer's view, not a file's.
-import type { NoProxyConsumer } from '../proxy/noProxy';
+import type { NoProxyConsumer } from '../proxy/noProxyMatch';
 import type { LayerId } from '../status/report';
 
 /** Where the consumer's network stack lives: host loopback is reachable only from `host`. */

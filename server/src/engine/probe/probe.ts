@@ -3,7 +3,7 @@
 // Every failure ends in a cause from the catalog. Network and time come from the injected dialer and clock.
 import type { ProbePhase, ProbePhaseName, ProbeResult } from '../status/report';
 import { causeById } from '../causes/catalog';
-import { parseIp } from '../proxy/noProxy';
+import { parseIp } from '../proxy/ipAddress';
 import { maskCredentials } from '../proxy/url';
 import { DialError, type Clock, type Dialer, type DialFailure, type ProbeConnection, type TlsOutcome } from './dialer';
 import { authority, parseChallenge, parseHead } from './http';

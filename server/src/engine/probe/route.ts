@@ -1,6 +1,8 @@
 // Proxy or direct for one request, decided the way the layer's consumer decides it (facts §6, §7), with the reason
 // in words for the report.
-import { matchesNoProxy, effectiveNoProxy, parseIp, isLoopbackIp, parseNoProxy, type NoProxyConsumer } from '../proxy/noProxy';
+import { parseIp, isLoopbackIp } from '../proxy/ipAddress';
+import { parseNoProxy } from '../proxy/noProxyEntries';
+import { matchesNoProxy, effectiveNoProxy, type NoProxyConsumer } from '../proxy/noProxyMatch';
 import { maskCredentials, parseProxyUrl, isLoopbackHost } from '../proxy/url';
 import type { LayerProxyInput } from './layers';
 

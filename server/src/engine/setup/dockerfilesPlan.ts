@@ -4,7 +4,7 @@ import { lint } from '../lint';
 import { applyEdits } from '../edits';
 import { LineIndex } from '../lineIndex';
 import { maskCredentials } from '../proxy/url';
-import { literalPassword } from '../rules/dockerfile/dockerfileModel';
+import { literalPassword } from '../rules/dockerfile/textProxyUrls';
 import { emptyLayerPlan, type LayerPlan } from './daemonPlan';
 import type { SetupContext } from './input';
 import { unifiedDiff } from './unifiedDiff';

@@ -1,5 +1,6 @@
 import type { RuleFinding } from '../../findingTypes';
-import { matchesNoProxy, parseNoProxy } from '../../proxy/noProxy';
+import { parseNoProxy } from '../../proxy/noProxyEntries';
+import { matchesNoProxy } from '../../proxy/noProxyMatch';
 import { contiguousOffset } from '../../parse/mapped';
 import { isVerbatimScalar } from '../../parse/yaml';
 import { splitProxyValue } from '../../proxy/urlChecks';

@@ -1,6 +1,6 @@
 import type { RuleFinding } from '../../findingTypes';
 import { maskCredentials } from '../../proxy/url';
-import { literalPassword } from '../dockerfile/dockerfileModel';
+import { literalPassword } from '../dockerfile/textProxyUrls';
 import { defineComposeRule, eachProxyVar } from './composeProxyVars';
 import { SRC } from '../../sources';
 

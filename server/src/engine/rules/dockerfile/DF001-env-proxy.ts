@@ -1,6 +1,8 @@
 import type { RuleFinding } from '../../findingTypes';
 import { maskCredentials } from '../../proxy/url';
-import { defineRule, deleteAssignmentFix, dfModel, literalPassword } from './dockerfileModel';
+import { defineRule, dfModel } from './dockerfileModel';
+import { literalPassword } from './textProxyUrls';
+import { deleteAssignmentFix } from './assignmentEdits';
 import { SRC } from '../../sources';
 
 export const envProxy = defineRule({

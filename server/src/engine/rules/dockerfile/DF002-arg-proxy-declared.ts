@@ -1,5 +1,6 @@
 import type { RuleFinding } from '../../findingTypes';
-import { defineRule, deleteAssignmentFix, dfModel } from './dockerfileModel';
+import { defineRule, dfModel } from './dockerfileModel';
+import { deleteAssignmentFix } from './assignmentEdits';
 import { SRC } from '../../sources';
 
 export const argProxyDeclared = defineRule({

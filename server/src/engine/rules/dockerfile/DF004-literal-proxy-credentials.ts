@@ -1,6 +1,8 @@
 import type { RuleFinding } from '../../findingTypes';
 import { maskCredentials } from '../../proxy/url';
-import { argumentsText, defineRule, dfModel, instructionProxyUrls, literalPassword, keywordOf } from './dockerfileModel';
+import { defineRule, dfModel } from './dockerfileModel';
+import { argumentsText, instructionProxyUrls, keywordOf } from './instructionText';
+import { literalPassword } from './textProxyUrls';
 import { SRC } from '../../sources';
 
 export const literalProxyCredentials = defineRule({

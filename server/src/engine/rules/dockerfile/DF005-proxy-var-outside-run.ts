@@ -1,7 +1,8 @@
 import type { RuleFinding } from '../../findingTypes';
 import { assignmentsOf } from '../../parse/dockerfile';
 import { envVariableOf } from '../../proxy/names';
-import { defineRule, dfModel, stageChain, variableRefs, type Instruction, keywordOf } from './dockerfileModel';
+import { defineRule, dfModel, stageChain } from './dockerfileModel';
+import { variableRefs, type Instruction, keywordOf } from './instructionText';
 import { SRC } from '../../sources';
 
 /** Instructions whose arguments the frontend expands with ARG/ENV values at build time (FROM is DF009's). */

@@ -1,5 +1,6 @@
 import type { Fix, RuleFinding } from '../../findingTypes';
-import { argumentsText, defineRule, dfModel, keywordOf } from './dockerfileModel';
+import { defineRule, dfModel } from './dockerfileModel';
+import { argumentsText, keywordOf } from './instructionText';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

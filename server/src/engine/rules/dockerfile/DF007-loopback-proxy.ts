@@ -1,7 +1,8 @@
 import type { Fix, RuleFinding } from '../../findingTypes';
 import { isLoopbackHost } from '../../proxy/url';
 import { splitProxyValue } from '../../proxy/urlChecks';
-import { defineRule, dfModel, isHostNetworkRun, runProxyUrls, keywordOf } from './dockerfileModel';
+import { defineRule, dfModel, runProxyUrls } from './dockerfileModel';
+import { isHostNetworkRun, keywordOf } from './instructionText';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

@@ -1,6 +1,8 @@
 import type { RuleFinding } from '../../findingTypes';
 import { envVariableOf } from '../../proxy/names';
-import { builderProxySentence, defineRule, dfModel, variableRefs } from './dockerfileModel';
+import { defineRule, dfModel } from './dockerfileModel';
+import { variableRefs } from './instructionText';
+import { builderProxySentence } from './builderProxySentence';
 import { SRC } from '../../sources';
 
 export const fromUsesDaemonProxy = defineRule({

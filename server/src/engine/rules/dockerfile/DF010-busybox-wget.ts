@@ -1,5 +1,6 @@
 import type { RuleFinding } from '../../findingTypes';
-import { argumentsText, defineRule, dfModel, stageChain, type ProxyAssignment, keywordOf } from './dockerfileModel';
+import { defineRule, dfModel, stageChain, type ProxyAssignment } from './dockerfileModel';
+import { argumentsText, keywordOf } from './instructionText';
 import { SRC } from '../../sources';
 
 const BUSYBOX_IMAGE = /^(?:[^/]+\/)*(alpine|busybox)(?:[:@]|$)/i;

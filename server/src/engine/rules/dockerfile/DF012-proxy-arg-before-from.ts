@@ -1,5 +1,8 @@
 import type { Fix, RuleFinding } from '../../findingTypes';
-import { builderProxySentence, defineRule, deleteAssignmentFix, dfModel, variableRefs } from './dockerfileModel';
+import { defineRule, dfModel } from './dockerfileModel';
+import { variableRefs } from './instructionText';
+import { deleteAssignmentFix } from './assignmentEdits';
+import { builderProxySentence } from './builderProxySentence';
 import { SRC } from '../../sources';
 
 export const proxyArgBeforeFrom = defineRule({

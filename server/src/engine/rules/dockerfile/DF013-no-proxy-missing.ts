@@ -1,6 +1,7 @@
 import type { RuleFinding } from '../../findingTypes';
 import { PER_CONSUMER_NOTE, suggestedNoProxy } from '../../proxy/missingNoProxy';
-import { defineRule, dfModel, literalPassword, type ProxyAssignment } from './dockerfileModel';
+import { defineRule, dfModel, type ProxyAssignment } from './dockerfileModel';
+import { literalPassword } from './textProxyUrls';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';
 

@@ -1,6 +1,7 @@
 import type { RuleFinding } from '../../findingTypes';
 import { envVariableOf } from '../../proxy/names';
-import { argumentsText, defineRule, dfModel, keywordOf } from './dockerfileModel';
+import { defineRule, dfModel } from './dockerfileModel';
+import { argumentsText, keywordOf } from './instructionText';
 import { SRC } from '../../sources';
 
 /** A RUN whose whole command is `export NAME=value` statements (joined by `&&` or `;`), at least one a proxy. */

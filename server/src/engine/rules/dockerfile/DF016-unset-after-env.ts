@@ -1,6 +1,7 @@
 import type { RuleFinding } from '../../findingTypes';
 import { envVariableOf } from '../../proxy/names';
-import { argumentsText, defineRule, dfModel, stageChain, keywordOf, type ProxyAssignment } from './dockerfileModel';
+import { defineRule, dfModel, stageChain, type ProxyAssignment } from './dockerfileModel';
+import { argumentsText, keywordOf } from './instructionText';
 import { SRC } from '../../sources';
 
 export const unsetAfterEnv = defineRule({

@@ -1,6 +1,7 @@
 import type { RuleFinding } from '../../findingTypes';
 import { hasPlaceholder } from '../../proxy/placeholder';
-import { argumentsText, defineRule, dfModel, keywordOf } from './dockerfileModel';
+import { defineRule, dfModel } from './dockerfileModel';
+import { argumentsText, keywordOf } from './instructionText';
 import { SRC } from '../../sources';
 
 /** Between a command and its flag: anything on the same command, continuation lines included. */

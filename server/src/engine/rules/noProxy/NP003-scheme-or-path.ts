@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { Consumer, Fix, RuleFinding } from '../../findingTypes';
-import { classifyEntry, parseIp } from '../../proxy/noProxy';
+import { parseIp } from '../../proxy/ipAddress';
+import { classifyEntry } from '../../proxy/noProxyEntries';
 import { ALL_KINDS, entryRange, noProxyValues, removeFix, replaceFix, show } from './shared';
 import { SRC } from '../../sources';
 

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../findingTypes';
-import { classifyEntry } from '../../proxy/noProxy';
+import { classifyEntry } from '../../proxy/noProxyEntries';
 import { CONTAINER_KINDS, entryRange, noProxyValues, replaceFix, show } from './shared';
 import { SRC } from '../../sources';
 

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../findingTypes';
-import { matchesNoProxy } from '../../proxy/noProxy';
+import { matchesNoProxy } from '../../proxy/noProxyMatch';
 import { CONTAINER_KINDS, appending, fixOf, hasVariable, noProxyValues, type NoProxyValue } from './shared';
 import { SRC } from '../../sources';
 

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../findingTypes';
-import { parseIPv4 } from '../../proxy/noProxy';
+import { parseIPv4 } from '../../proxy/ipAddress';
 import { ALL_KINDS, entryRange, fixOf, noProxyValues, spanRange } from './shared';
 import { SRC } from '../../sources';
 

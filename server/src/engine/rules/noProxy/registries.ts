@@ -3,7 +3,8 @@
 import type { JsonDocument } from '../../document';
 import type { ProxySetting } from '../../findingTypes';
 import { findProperty, type JsonNode } from '../../parse/json';
-import { cidrContains, matchesNoProxy, parseCidr, parseIp } from '../../proxy/noProxy';
+import { cidrContains, parseCidr, parseIp } from '../../proxy/ipAddress';
+import { matchesNoProxy } from '../../proxy/noProxyMatch';
 import { parseProxyUrl } from '../../proxy/url';
 
 export interface NamedRegistry {

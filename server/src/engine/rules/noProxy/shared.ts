@@ -2,7 +2,7 @@
 // single entries, and fixes that rewrite entries (JSON-escaped in JSON files, raw elsewhere).
 import type { ParsedDocument } from '../../document';
 import type { Fix, ProxySetting, Range, TextEdit } from '../../findingTypes';
-import { parseNoProxy, type NoProxyEntry } from '../../proxy/noProxy';
+import { parseNoProxy, type NoProxyEntry } from '../../proxy/noProxyEntries';
 import { maskCredentials } from '../../proxy/url';
 import { hasPlaceholder } from '../../proxy/placeholder';
 import { lazyFix } from '../../fix';

@@ -1,7 +1,7 @@
 // §3: the CLI's HTTP client to a tcp:// daemon uses http.ProxyFromEnvironment (Go NO_PROXY semantics, §6).
 import { goEnv } from '../statusModel';
 import { tcpHostOf } from '../dockerContext';
-import { matchesNoProxy } from '../../proxy/noProxy';
+import { matchesNoProxy } from '../../proxy/noProxyMatch';
 import { envSource, finding, type StatusCheck } from './check';
 import { SRC } from '../../sources';
 
