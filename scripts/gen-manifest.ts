@@ -1,10 +1,13 @@
-// Rewrites contributes.configuration.properties['dockerProxyDoctor.rules'].properties in package.json from the rule
-// metadata, so settings completion and hovers list every rule. Nothing else in package.json is touched.
+// Rewrites the parts of package.json that other sources say: contributes.configuration.properties
+// ['dockerProxyDoctor.rules'].properties from the rule metadata (so settings completion and hovers list every rule),
+// and from the file-kind registry (fileKinds.ts) the activation events (each kind's languages and workspace globs)
+// and the `dockerProxyDoctor.files.<key>` settings. Nothing else in package.json is touched.
 // Run: npx tsc -p . && npm run manifest      (`npm run manifest:check` exits 1 when package.json is out of date)
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { ALL_RULES, docsUrl } from '../server/src/engine';
 import { STATUS_CHECKS } from '../server/src/engine/status';
+import { editorLanguages, FILE_KINDS, kindInfo, workspaceGlobs } from '../server/src/engine/fileKinds';
 
 const RULES_KEY = 'dockerProxyDoctor.rules';
 
@@ -31,6 +34,39 @@ export function ruleProperties(): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** Languages and workspace files that activate the extension; lazyStart.ts decides when the server starts. */
+export function activationEvents(): string[] {
+  // onStartupFinished: the terminal's error links work in any window (the server stays idle, lazyStart.ts).
+  return [...editorLanguages().map((l) => `onLanguage:${l}`), ...workspaceGlobs().map((g) => `workspaceContains:${g}`), 'onStartupFinished'];
+}
+
+const FILES_PREFIX = 'dockerProxyDoctor.files.';
+
+/** The `dockerProxyDoctor.files.<key>` settings, one per kind, in the registry's order. */
+export function fileGlobProperties(): Record<string, unknown> {
+  return Object.fromEntries(FILE_KINDS.map((kind) => [`${FILES_PREFIX}${kindInfo(kind).settingKey}`, {
+    type: 'array',
+    items: { type: 'string' },
+    default: [],
+    scope: 'resource',
+    markdownDescription: kindInfo(kind).settingDescription,
+  }]));
+}
+
+/** `properties` with the file-glob settings replaced where the first of them stood (the others keep their order). */
+function withFileGlobProperties(properties: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  let placed = false;
+  for (const [key, value] of Object.entries(properties)) {
+    if (!key.startsWith(FILES_PREFIX)) out[key] = value;
+    else if (!placed) {
+      Object.assign(out, fileGlobProperties());
+      placed = true;
+    }
+  }
+  return placed ? out : { ...out, ...fileGlobProperties() };
+}
+
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const file = path.resolve(__dirname, '../../package.json');
@@ -39,12 +75,14 @@ async function main(): Promise<void> {
   const rules = pkg?.contributes?.configuration?.properties?.[RULES_KEY];
   if (!rules || typeof rules !== 'object') throw new Error(`package.json has no contributes.configuration.properties['${RULES_KEY}']`);
   rules.properties = ruleProperties();
+  pkg.activationEvents = activationEvents();
+  pkg.contributes.configuration.properties = withFileGlobProperties(pkg.contributes.configuration.properties);
   const after = JSON.stringify(pkg, null, 2) + '\n';
   if (check) {
     if (after !== before) {
-      process.stderr.write(`package.json: ${RULES_KEY} properties are out of date; run "npx tsc -p . && npm run manifest"\n`);
+      process.stderr.write(`package.json: ${RULES_KEY} properties, activation events or file-glob settings are out of date; run "npx tsc -p . && npm run manifest"\n`);
       process.exitCode = 1;
-    } else process.stdout.write(`package.json lists all ${ALL_RULES.length} rules\n`);
+    } else process.stdout.write(`package.json lists all ${ALL_RULES.length} rules and the ${FILE_KINDS.length} file kinds\n`);
     return;
   }
   if (after !== before) await fs.writeFile(file, after);

@@ -22,20 +22,11 @@ const KNOWN_ENGINE_TO_SHARED = new Set<string>([]);
 
 /** Imports up the layers that exist today (issue 19 lists them); each is a file to move or a type to move down. */
 const KNOWN_UPWARD = new Set([
-  'server/src/engine/detect.ts -> server/src/engine/proxy/placeholder.ts',
-  'server/src/engine/parse/workflow.ts -> server/src/engine/scripts/scriptUnit.ts',
-  'server/src/engine/parse/workflow.ts -> server/src/engine/scripts/dockerCommands.ts',
   'server/src/engine/proxy/urlChecks.ts -> server/src/engine/document.ts',
 ]);
 
 /** Circles through type-only imports (erased at run time, still a knot in the design). */
-const KNOWN_TYPE_CIRCLES = new Set([
-  [
-    'server/src/engine/document.ts', 'server/src/engine/proxySettings/composeSettings.ts', 'server/src/engine/proxySettings/dockerfileSettings.ts',
-    'server/src/engine/proxySettings/index.ts', 'server/src/engine/proxySettings/jsonSettings.ts', 'server/src/engine/proxySettings/scriptSettings.ts',
-    'server/src/engine/proxySettings/systemdSettings.ts',
-  ].join(' <-> '),
-]);
+const KNOWN_TYPE_CIRCLES = new Set<string>([]);
 
 function reportGone(known: ReadonlySet<string>, now: ReadonlySet<string>, what: string): void {
   const gone = [...known].filter((k) => !now.has(k));

@@ -1,7 +1,6 @@
 // Core types shared by parsers, rules, adapters. No vscode, no LSP transport: plain data.
 
-export type FileKind = 'dockerfile' | 'daemon-json' | 'cli-config' | 'systemd-dropin' | 'compose' | 'ci-workflow' | 'shell';
-export const FILE_KINDS: readonly FileKind[] = ['dockerfile', 'daemon-json', 'cli-config', 'systemd-dropin', 'compose', 'ci-workflow', 'shell'];
+// The kinds of file (`FileKind`) are the keys of the file-kind registry, fileKinds.ts.
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';

@@ -1,6 +1,7 @@
 // A rule = metadata + a pure check over a parsed document. One file per rule under rules/<kind>/.
 import type { ParsedDocument } from './document';
-import type { FileKind, RuleFinding, Severity } from './findingTypes';
+import type { RuleFinding, Severity } from './findingTypes';
+import type { FileKind } from './fileKinds';
 import type { Source } from './sources';
 
 export interface RuleExample {

@@ -2,31 +2,27 @@
 // The pragma grammar is the one lint.ts reads: `# proxy-doctor ignore=ID[,ID]` applies to the next non-comment line,
 // `# proxy-doctor global ignore=ID[,ID]` to the whole file. JSON files (daemon.json, config.json) get nothing:
 // dockerd and the CLI parse strict JSON, so a comment would break the file (use settings instead).
-import type { FileKind, TextEdit } from './findingTypes';
+import type { TextEdit } from './findingTypes';
+import { kindInfo, parserDirectiveLineCount, type FileKind } from './fileKinds';
 import { LineIndex } from './lineIndex';
 
 /** Comment pragma for formats that have comments (Dockerfile, systemd): `# proxy-doctor ignore=DF001,DF002`. */
 export const SUPPRESS_PRAGMA = 'proxy-doctor';
 
-/** True for the kinds that can carry a suppression comment. */
+/** True for the kinds that can carry a suppression comment (the registry's `comments`, fileKinds.ts). */
 export function canSuppressInline(kind: FileKind): boolean {
-  return kind !== 'daemon-json' && kind !== 'cli-config';
+  return kindInfo(kind).comments !== null;
 }
 
-/**
- * Comment leader for a pragma: `//` in a Jenkinsfile (Groovy), `#` elsewhere. A line pragma in a CI workflow could
- * land inside a block scalar that is not a script (an action's `driver-opts`), so workflows get file pragmas only.
- */
+/** Comment leader for a pragma (`//` in a Jenkinsfile, `#` elsewhere); only called for kinds with comments. */
 function commentLeader(kind: FileKind, text: string): string {
-  return kind === 'shell' && !/^#!/.test(text) && /^\s*(?:pipeline|node)\s*(?:\(|\{)/m.test(text) ? '//' : '#';
+  return kindInfo(kind).comments?.leader(text) ?? '#';
 }
+
+// Moved to the registry with the rest of what a kind's comments are; re-exported for callers of this file.
+export { parserDirectiveLineCount };
 
 const PRAGMA_LINE = /^(\s*(?:[#;]|\/\/)\s*proxy-doctor\s+(global\s+)?ignore=)([A-Za-z0-9_,\s*-]+?)(\s*)$/;
-/**
- * BuildKit's parser-directive shape (`# syntax=`, `# escape=`, `# check=`). Any `# word=value` line at the top counts,
- * so that the pragma goes below every directive whether or not the builder stops at an unknown one.
- */
-const DIRECTIVE_LINE = /^\s*#\s*[A-Za-z][A-Za-z0-9]*\s*=\s*\S.*$/;
 
 interface PragmaMatch { ids: string[]; idsStart: number; idsEnd: number; global: boolean }
 
@@ -41,19 +37,6 @@ function matchPragma(lineText: string): PragmaMatch | undefined {
   };
 }
 
-/** Number of lines at the top of a Dockerfile that are parser directives (`# syntax=`, `# escape=`, `# check=`). */
-export function parserDirectiveLineCount(text: string): number {
-  const lines = new LineIndex(text);
-  let count = 0;
-  while (count < lines.lineCount) {
-    let content = lines.lineText(count);
-    if (count === 0 && content.charCodeAt(0) === 0xfeff) content = content.slice(1);
-    if (!DIRECTIVE_LINE.test(content)) break;
-    count++;
-  }
-  return count;
-}
-
 /** Adds `id` to an existing pragma's list, or returns undefined when it is already there. */
 function extendPragma(lines: LineIndex, line: number, pragma: PragmaMatch, id: string): TextEdit | undefined {
   if (pragma.ids.includes(id) || pragma.ids.includes('*')) return undefined;
@@ -66,7 +49,7 @@ function extendPragma(lines: LineIndex, line: number, pragma: PragmaMatch, id: s
  * added to a pragma that already sits right above. Undefined for JSON kinds or when the id is already suppressed.
  */
 export function disableForLineEdit(text: string, kind: FileKind, ruleId: string, line: number): TextEdit | undefined {
-  if (!canSuppressInline(kind) || kind === 'ci-workflow') return undefined;
+  if (!kindInfo(kind).comments?.linePragmas) return undefined;
   const lines = new LineIndex(text);
   if (line < 0 || line >= lines.lineCount) return undefined;
   if (line > 0) {
@@ -102,8 +85,8 @@ export function disableForFileEdit(text: string, kind: FileKind, ruleId: string)
     }
   }
   const pragmaText = `${commentLeader(kind, text)} ${SUPPRESS_PRAGMA} global ignore=${ruleId}`;
-  // A script's `#!` line must stay first, like a Dockerfile's parser directives.
-  const directives = kind === 'dockerfile' ? parserDirectiveLineCount(text) : kind === 'shell' && text.startsWith('#!') ? 1 : 0;
+  // A Dockerfile's parser directives and a script's `#!` line must stay first.
+  const directives = kindInfo(kind).comments?.headerLines(text) ?? 0;
   if (directives > 0) {
     if (directives < lines.lineCount) {
       const p = { line: directives, character: 0 };

@@ -3,6 +3,7 @@
 // shapes it produces (engine/status/report.ts, engine/causes) and this module re-exports them as the answers.
 import type { Fix, SeveritySetting } from '../engine/findingTypes';
 import type { MachineOptions } from '../engine/machine';
+import type { FileGlobs } from '../engine/fileKinds';
 
 export const EXTENSION_ID = 'docker-proxy-doctor.docker-proxy-doctor';
 /** Settings section: `dockerProxyDoctor.*` in VS Code; the same object (without the prefix) in the CLI's --config file. */
@@ -10,17 +11,8 @@ export const SETTINGS_SECTION = 'dockerProxyDoctor';
 /** `source` of every diagnostic, so ours stay distinguishable next to Docker DX, Container Tools and hadolint. */
 export const DIAGNOSTIC_SOURCE = 'docker-proxy-doctor';
 
-export interface FileGlobs {
-  /** Extra globs per kind, on top of the built-in locations (facts §1, §3, §9). */
-  dockerfile?: string[];
-  daemonJson?: string[];
-  cliConfig?: string[];
-  systemdDropin?: string[];
-  /** Compose files named with `-f` (e.g. `deploy/stack.yml`). */
-  compose?: string[];
-  ciWorkflow?: string[];
-  shell?: string[];
-}
+/** Extra globs per kind, on top of the built-in locations (facts §1, §3, §9); one key per kind, from the registry. */
+export type { FileGlobs };
 
 export interface DoctorSettings {
   enable: boolean;
