@@ -90,7 +90,9 @@ function suppressionLine(m: Rule['meta']): string {
   if (commented.length === 0) return 'JSON files cannot hold comments (Docker reads them as strict JSON), so there is no inline suppression.';
   const notes = commented.map((k) => kindInfo(k).comments?.leaderNote).filter((n): n is string => !!n);
   const also = notes.length > 0 ? ` (${notes.join('; ')})` : '';
-  return `In a ${commented.map((k) => kindInfo(k).title).join(' or ')}: \`# proxy-doctor ignore=${m.id}\` on the line above, or \`# proxy-doctor global ignore=${m.id}\` for the whole file${also}.`;
+  const titles = commented.map((k) => kindInfo(k).title);
+  const where = titles.length > 1 ? `${titles.slice(0, -1).join(', ')} or ${titles[titles.length - 1]}` : titles[0];
+  return `In a ${where}: \`# proxy-doctor ignore=${m.id}\` on the line above, or \`# proxy-doctor global ignore=${m.id}\` for the whole file${also}.`;
 }
 
 /** Markdown table of every rule, linking each page; `linkBase` is relative to where the table is placed. */
