@@ -1,7 +1,8 @@
 // Rewrites the parts of package.json that other sources say: contributes.configuration.properties
 // ['dockerProxyDoctor.rules'].properties from the rule metadata (so settings completion and hovers list every rule),
-// and from the file-kind registry (fileKinds.ts) the activation events (each kind's languages and workspace globs)
-// and the `dockerProxyDoctor.files.<key>` settings. Nothing else in package.json is touched.
+// and from the file-kind registry (fileKinds.ts) the activation events (each kind's languages and workspace globs),
+// the `dockerProxyDoctor.files.<key>` settings, the file patterns of the language we contribute and the files our JSON
+// schemas apply to. Nothing else in package.json is touched.
 // Run: npx tsc -p . && npm run manifest      (`npm run manifest:check` exits 1 when package.json is out of date)
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -67,6 +68,27 @@ function withFileGlobProperties(properties: Record<string, unknown>): Record<str
   return placed ? out : { ...out, ...fileGlobProperties() };
 }
 
+interface Manifest {
+  contributes: { languages: { id: string; filenamePatterns?: string[] }[]; jsonValidation: { url: string; fileMatch: string[] }[] };
+}
+
+/** Sets the file patterns of our languages and the files of our JSON schemas from the registry; throws when one is missing. */
+function setKindFilePatterns(pkg: Manifest): void {
+  for (const kind of FILE_KINDS) {
+    const { languages, languageFilePatterns, jsonSchema } = kindInfo(kind);
+    if (languageFilePatterns) {
+      const language = pkg.contributes.languages.find((l) => l.id === languages[0]);
+      if (!language) throw new Error(`package.json contributes no language "${languages[0]}" for ${kind}`);
+      language.filenamePatterns = [...languageFilePatterns];
+    }
+    if (jsonSchema) {
+      const validation = pkg.contributes.jsonValidation.find((v) => v.url === jsonSchema.url);
+      if (!validation) throw new Error(`package.json has no jsonValidation entry for ${jsonSchema.url} (${kind})`);
+      validation.fileMatch = [...jsonSchema.fileMatch];
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const file = path.resolve(__dirname, '../../package.json');
@@ -77,6 +99,7 @@ async function main(): Promise<void> {
   rules.properties = ruleProperties();
   pkg.activationEvents = activationEvents();
   pkg.contributes.configuration.properties = withFileGlobProperties(pkg.contributes.configuration.properties);
+  setKindFilePatterns(pkg);
   const after = JSON.stringify(pkg, null, 2) + '\n';
   if (check) {
     if (after !== before) {

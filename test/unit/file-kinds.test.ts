@@ -66,6 +66,16 @@ describe('file-kind registry', () => {
     for (const kind of FILE_KINDS) {
       const setting = pkg.contributes.configuration.properties[`dockerProxyDoctor.files.${kindInfo(kind).settingKey}`];
       assert.equal(setting?.markdownDescription, kindInfo(kind).settingDescription, kind);
+      const { languages, languageFilePatterns, jsonSchema } = kindInfo(kind);
+      if (languageFilePatterns) {
+        const language = pkg.contributes.languages.find((l: { id: string }) => l.id === languages[0]);
+        assert.deepEqual(language?.filenamePatterns, languageFilePatterns, kind);
+      }
+      if (jsonSchema) {
+        const validation = pkg.contributes.jsonValidation.find((v: { url: string }) => v.url === jsonSchema.url);
+        assert.deepEqual(validation?.fileMatch, jsonSchema.fileMatch, kind);
+        assert.ok(fs.existsSync(path.join(ROOT, jsonSchema.url)), jsonSchema.url);
+      }
     }
   });
 });

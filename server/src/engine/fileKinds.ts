@@ -55,6 +55,13 @@ export interface FileKindInfo {
   /** The `dockerProxyDoctor.files.<key>` setting with extra globs, and its description (generated into package.json). */
   settingKey: string;
   settingDescription: string;
+  /**
+   * When we contribute the editor language (the first of `languages`) ourselves: the file globs VS Code opens in it
+   * (package.json `contributes.languages[].filenamePatterns`). Null for languages other extensions provide.
+   */
+  languageFilePatterns: readonly string[] | null;
+  /** Our JSON schema for the kind and the files VS Code applies it to (package.json `jsonValidation`), or null. */
+  jsonSchema: { url: string; fileMatch: readonly string[] } | null;
   /** Workspace globs that activate the extension and start the language server (lazyStart.ts). */
   workspaceGlobs: readonly string[];
   /** File names the CLI reads during a directory walk (the rest are skipped unread). */
@@ -131,6 +138,8 @@ export const FILE_KIND_INFO = {
     hostLanguages: [],
     settingKey: 'dockerfile',
     settingDescription: 'Extra glob patterns for files to lint as Dockerfiles, on top of the locations Docker really reads (`Dockerfile`, `Containerfile`, `*.Dockerfile`, `Dockerfile.*`).',
+    languageFilePatterns: null,
+    jsonSchema: null,
     workspaceGlobs: ['**/Dockerfile', '**/Containerfile', '**/*.Dockerfile', '**/Dockerfile.*'],
     walkNames: /^(?:(?:Docker|Container)file.*|.*\.(?:Docker|docker|Container|container)file)$/,
   },
@@ -152,6 +161,8 @@ export const FILE_KIND_INFO = {
     hostLanguages: ['json', 'jsonc'],
     settingKey: 'daemonJson',
     settingDescription: 'Extra glob patterns for files to lint as dockerd daemon.json, on top of the locations Docker really reads (`/etc/docker/daemon.json`, `~/.config/docker/daemon.json`).',
+    languageFilePatterns: null,
+    jsonSchema: { url: './schemas/daemon-json.schema.json', fileMatch: ['/etc/docker/daemon.json', '**/etc/docker/daemon.json', '**/.config/docker/daemon.json', '**/docker/config/daemon.json'] },
     workspaceGlobs: ['**/daemon.json'],
     walkNames: /^daemon\.json$/,
   },
@@ -178,6 +189,8 @@ export const FILE_KIND_INFO = {
     hostLanguages: ['json', 'jsonc'],
     settingKey: 'cliConfig',
     settingDescription: 'Extra glob patterns for files to lint as Docker CLI config.json, on top of the locations Docker really reads (`~/.docker/config.json`).',
+    languageFilePatterns: null,
+    jsonSchema: { url: './schemas/cli-config.schema.json', fileMatch: ['**/.docker/config.json'] },
     workspaceGlobs: ['**/.docker/config.json'],
     walkNames: /^config\.json$/,
   },
@@ -200,6 +213,8 @@ export const FILE_KIND_INFO = {
     hostLanguages: [],
     settingKey: 'systemdDropin',
     settingDescription: 'Extra glob patterns for files to lint as docker.service drop-ins, on top of the locations Docker really reads (`docker.service.d/*.conf`, `/etc/default/docker`, `/etc/sysconfig/docker`).',
+    languageFilePatterns: ['**/docker.service.d/*.conf', '**/etc/default/docker', '**/etc/sysconfig/docker'],
+    jsonSchema: null,
     workspaceGlobs: ['**/docker.service.d/*.conf'],
     walkNames: /^(?:docker|environment|.*\.conf)$/,
   },
@@ -221,6 +236,8 @@ export const FILE_KIND_INFO = {
     hostLanguages: ['yaml'],
     settingKey: 'compose',
     settingDescription: 'Extra glob patterns for files to lint as Compose files, on top of the names `docker compose` reads (`compose.yaml`, `compose.yml`, `docker-compose*.yml`, `compose.*.yaml`): for example the files you pass with `-f`.',
+    languageFilePatterns: null,
+    jsonSchema: null,
     workspaceGlobs: ['**/compose.yaml', '**/compose.yml', '**/docker-compose*.yml', '**/docker-compose*.yaml'],
     walkNames: YAML_NAME,
   },
@@ -241,6 +258,8 @@ export const FILE_KIND_INFO = {
     hostLanguages: ['yaml'],
     settingKey: 'ciWorkflow',
     settingDescription: 'Extra glob patterns for files to lint as CI workflows, on top of `.github/workflows/*.yml` (GitHub Actions) and `.gitlab-ci.yml` (GitLab CI).',
+    languageFilePatterns: null,
+    jsonSchema: null,
     workspaceGlobs: [],
     walkNames: YAML_NAME,
   },
@@ -268,6 +287,8 @@ export const FILE_KIND_INFO = {
     hostLanguages: ['shellscript', 'makefile', 'groovy', 'jenkinsfile'],
     settingKey: 'shell',
     settingDescription: 'Extra glob patterns for files to lint as build scripts, on top of `*.sh`, `*.bash`, `Makefile`, `*.mk` and `Jenkinsfile`.',
+    languageFilePatterns: null,
+    jsonSchema: null,
     workspaceGlobs: [],
     walkNames: /^(?:.*\.(?:sh|bash|mk|jenkinsfile)|GNUmakefile|[Mm]akefile|Jenkinsfile.*)$/,
   },
