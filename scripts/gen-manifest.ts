@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   const after = JSON.stringify(pkg, null, 2) + '\n';
   if (check) {
     if (after !== before) {
-      process.stderr.write(`package.json: ${RULES_KEY} properties, activation events or file-glob settings are out of date; run "npx tsc -p . && npm run manifest"\n`);
+      process.stderr.write(`package.json is out of date (the ${RULES_KEY} properties, or what the file-kind registry says: activation events, file-glob settings, language patterns, JSON schema files); run "npx tsc -p . && npm run manifest"\n`);
       process.exitCode = 1;
     } else process.stdout.write(`package.json lists all ${ALL_RULES.length} rules and the ${FILE_KINDS.length} file kinds\n`);
     return;

@@ -24,7 +24,6 @@ describe('file-kind registry', () => {
       for (const field of ['title', 'fence', 'defaultPath', 'settingKey', 'settingDescription'] as const) {
         assert.ok(typeof info[field] === 'string' && info[field].trim() !== '', `${kind}.${field} is empty`);
       }
-      assert.ok(info.consumer === 'daemon' || info.consumer === 'containers', `${kind}.consumer`);
       for (const fn of ['isAt', 'prescan'] as const) assert.equal(typeof info[fn], 'function', `${kind}.${fn}`);
       assert.ok(info.languages.length + info.hostLanguages.length > 0, `${kind}: no editor language holds it`);
       assert.ok(info.walkNames instanceof RegExp, `${kind}.walkNames`);

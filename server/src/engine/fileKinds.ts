@@ -4,7 +4,6 @@
 // How a kind is parsed and where its proxy settings are is the other half, `KIND_READERS` in document.ts: parsers
 // sit above this layer, and detection is needed below them (a script's here-document names the file it writes).
 // test/unit/file-kinds.test.ts checks that every kind has both halves and that no other file lists the kinds.
-import type { Consumer } from './findingTypes';
 import { LineIndex } from './lineIndex';
 import { alwaysLint, cliConfigMayHaveFindings, daemonJsonMayHaveFindings, dockerfileMayHaveFindings, systemdMayHaveFindings } from './prescan';
 
@@ -28,8 +27,6 @@ export interface FileKindInfo {
   title: string;
   /** Language of a fenced code block of this kind in the docs. */
   fence: string;
-  /** Who reads its proxy settings, which decides the NO_PROXY grammar and URL rules (findingTypes.ts `Consumer`). */
-  consumer: Consumer;
   /** True when the file is one of ours at this path alone (`p` has forward slashes, `base` is its last segment). */
   isAt(p: string, base: string): boolean;
   /** True when a file elsewhere is one by its name and content (a provisioning repo's `daemon.json`). */
@@ -124,7 +121,6 @@ export const FILE_KIND_INFO = {
   dockerfile: {
     title: 'Dockerfile',
     fence: 'dockerfile',
-    consumer: 'containers',
     isAt: (_p, base) => DOCKERFILE_NAME.test(base),
     byContent: null,
     templateByContent: null,
@@ -146,7 +142,6 @@ export const FILE_KIND_INFO = {
   'daemon-json': {
     title: 'daemon.json',
     fence: 'json',
-    consumer: 'daemon',
     // facts §1: /etc/docker, rootless ~/.config/docker, Windows C:\ProgramData\docker\config.
     isAt: (p, base) => base === 'daemon.json' && (/(^|\/)etc\/docker\/daemon\.json$/.test(p) || /\/\.config\/docker\/daemon\.json$/.test(p) || /\/docker\/config\/daemon\.json$/i.test(p)),
     byContent: (base, text) => base === 'daemon.json' && [...jsonKeys(text)].some((k) => DAEMON_KEYS.has(k)),
@@ -169,7 +164,6 @@ export const FILE_KIND_INFO = {
   'cli-config': {
     title: '~/.docker/config.json',
     fence: 'json',
-    consumer: 'containers',
     isAt: (p, base) => base === 'config.json' && /(^|\/)\.docker\/config\.json$/.test(p),
     // A known CLI key, or `proxies` with a client-shaped entry (camelCase proxy fields).
     byContent: (base, text) => {
@@ -197,7 +191,6 @@ export const FILE_KIND_INFO = {
   'systemd-dropin': {
     title: 'systemd drop-in',
     fence: 'ini',
-    consumer: 'daemon',
     isAt: (p) => /\/docker\.service\.d\/[^/]+\.conf$/.test(p) || /(^|\/)etc\/(default|sysconfig)\/docker$/.test(p) || /(^|\/)etc\/environment$/.test(p),
     byContent: null,
     // A drop-in template usually lives in a role's `templates/` folder, so a `.conf` template is a drop-in when it has
@@ -221,7 +214,6 @@ export const FILE_KIND_INFO = {
   compose: {
     title: 'Compose file',
     fence: 'yaml',
-    consumer: 'containers',
     isAt: (_p, base) => COMPOSE_NAME.test(base),
     byContent: null,
     templateByContent: null,
@@ -244,7 +236,6 @@ export const FILE_KIND_INFO = {
   'ci-workflow': {
     title: 'CI workflow',
     fence: 'yaml',
-    consumer: 'containers',
     isAt: (p, base) => /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(p) || /^(?:\.gitlab-ci|[^/]+\.gitlab-ci)\.ya?ml$/.test(base),
     byContent: null,
     templateByContent: null,
@@ -266,7 +257,6 @@ export const FILE_KIND_INFO = {
   shell: {
     title: 'shell script / Makefile / Jenkinsfile',
     fence: 'sh',
-    consumer: 'containers',
     isAt: (_p, base) => SHELL_NAME.test(base),
     // A script without an extension is one when its first line says so (`#!/bin/sh`, `#!/usr/bin/env bash`).
     byContent: (base, text) => !base.includes('.') && /^#![^\n]*\b(?:sh|bash|dash|ksh|zsh)\b/.test(text),
