@@ -1,4 +1,5 @@
-// Edits that suppress a finding with a comment pragma, for the formats that have comments (Dockerfile, systemd).
+// Edits that suppress a finding with a comment pragma, for the formats that have comments (each kind's `comments`
+// in fileKinds.ts: all but the JSON kinds).
 // The pragma grammar is the one lint.ts reads: `# proxy-doctor ignore=ID[,ID]` applies to the next non-comment line,
 // `# proxy-doctor global ignore=ID[,ID]` to the whole file. JSON files (daemon.json, config.json) get nothing:
 // dockerd and the CLI parse strict JSON, so a comment would break the file (use settings instead).
@@ -6,7 +7,7 @@ import type { TextEdit } from './findingTypes';
 import { kindInfo, parserDirectiveLineCount, type FileKind } from './fileKinds';
 import { LineIndex } from './lineIndex';
 
-/** Comment pragma for formats that have comments (Dockerfile, systemd): `# proxy-doctor ignore=DF001,DF002`. */
+/** Comment pragma for formats that have comments: `# proxy-doctor ignore=DF001,DF002`. */
 export const SUPPRESS_PRAGMA = 'proxy-doctor';
 
 /** True for the kinds that can carry a suppression comment (the registry's `comments`, fileKinds.ts). */
