@@ -3,7 +3,6 @@
 // shapes it produces (engine/status/report.ts, engine/causes) and this module re-exports them as the answers.
 import type { Fix, SeveritySetting } from '../engine/findingTypes';
 import type { MachineOptions } from '../engine/machine';
-import type { FileGlobs } from '../engine/fileKinds';
 
 export const EXTENSION_ID = 'docker-proxy-doctor.docker-proxy-doctor';
 /** Settings section: `dockerProxyDoctor.*` in VS Code; the same object (without the prefix) in the CLI's --config file. */
@@ -12,6 +11,7 @@ export const SETTINGS_SECTION = 'dockerProxyDoctor';
 export const DIAGNOSTIC_SOURCE = 'docker-proxy-doctor';
 
 /** Extra globs per kind, on top of the built-in locations (facts §1, §3, §9); one key per kind, from the registry. */
+import type { FileGlobs } from '../engine/fileKinds';
 export type { FileGlobs };
 
 export interface DoctorSettings {
