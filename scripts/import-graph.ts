@@ -107,13 +107,14 @@ export function circles(edges: readonly ImportEdge[], options: { includeTypeOnly
 /**
  * Layers from the bottom up; a file may import its own layer and those below. Adapters (lsp/, cli/, node/, shared/,
  * client/) sit above the whole engine. Inside the engine the order follows what each folder is: plain types and text
- * positions, then the file-kind registry with its detection and pre-scans, the proxy libraries (URLs, NO_PROXY), the parsers, the script model, the parsed
- * document with its settings, the rules, what runs the rules (lint, fixes, hover, explanations), the machine-facing
- * status and probe, and the engine's index.
+ * positions with the file-kind registry, then file detection, the proxy libraries (URLs, NO_PROXY), the parsers, the
+ * script model, the parsed document with its settings, the rules, what runs the rules (lint, fixes, hover,
+ * explanations), the machine-facing status and probe, and the engine's index.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['server/src/engine/findingTypes.ts', 'server/src/engine/lineIndex.ts', 'server/src/engine/links.ts', 'server/src/engine/machine.ts', 'server/src/engine/edits.ts', 'server/src/engine/fix.ts', 'server/src/engine/sources.ts'],
-  ['server/src/engine/fileKinds.ts', 'server/src/engine/detect.ts', 'server/src/engine/prescan.ts'],
+  // The file-kind registry sits with the core types: findingTypes.ts re-exports its FileKind (and prescan.ts is its).
+  ['server/src/engine/findingTypes.ts', 'server/src/engine/fileKinds.ts', 'server/src/engine/prescan.ts', 'server/src/engine/lineIndex.ts', 'server/src/engine/links.ts', 'server/src/engine/machine.ts', 'server/src/engine/edits.ts', 'server/src/engine/fix.ts', 'server/src/engine/sources.ts'],
+  ['server/src/engine/detect.ts'],
   ['server/src/engine/proxy/'],
   ['server/src/engine/parse/'],
   ['server/src/engine/scripts/'],

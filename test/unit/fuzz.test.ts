@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ALL_RULES, defaultPathFor, fixAllText, LineIndex, lint, parseDocument, unlintableReason, type FileKind, type Finding } from '../../server/src/engine';
 import { hoverAt } from '../../server/src/engine/hover';
-import { FILE_KINDS } from '../../server/src/engine/fileKinds';
+import { FILE_KINDS } from '../../server/src/engine/findingTypes';
 import { mulberry32, mutate, randomDocument } from './fuzzText';
 import { corpusFiles } from './helpers';
 

@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits, lint, LineIndex, type FileKind } from '../../server/src/engine';
-import { FILE_KINDS } from '../../server/src/engine/fileKinds';
+import { FILE_KINDS } from '../../server/src/engine/findingTypes';
 import { lintAs } from './helpers';
 
 const PROXY_CONFIG = {

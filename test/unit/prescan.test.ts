@@ -6,7 +6,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ALL_RULES, defaultPathFor, lint, mayHaveFindings, type FileKind, type Finding } from '../../server/src/engine';
-import { FILE_KINDS } from '../../server/src/engine/fileKinds';
+import { FILE_KINDS } from '../../server/src/engine/findingTypes';
 import { mulberry32, mutate } from './fuzzText';
 import { corpusFiles } from './helpers';
 

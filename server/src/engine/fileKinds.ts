@@ -4,7 +4,6 @@
 // How a kind is parsed and where its proxy settings are is the other half, `KIND_READERS` in document.ts: parsers
 // sit above this layer, and detection is needed below them (a script's here-document names the file it writes).
 // test/unit/file-kinds.test.ts checks that every kind has both halves and that no other file lists the kinds.
-import { LineIndex } from './lineIndex';
 import { alwaysLint, cliConfigMayHaveFindings, daemonJsonMayHaveFindings, dockerfileMayHaveFindings, systemdMayHaveFindings } from './prescan';
 
 /** Comment syntax of a format, for the `# proxy-doctor ignore=` pragmas (suppress.ts writes them, lint.ts reads them). */
@@ -98,14 +97,10 @@ const DIRECTIVE_LINE = /^\s*#\s*[A-Za-z][A-Za-z0-9]*\s*=\s*\S.*$/;
 
 /** Number of lines at the top of a Dockerfile that are parser directives (`# syntax=`, `# escape=`, `# check=`). */
 export function parserDirectiveLineCount(text: string): number {
-  const lines = new LineIndex(text);
+  // Lines end at \n, \r\n or a lone \r, as in lineIndex.ts (not imported: it imports the core types, which import this).
+  const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
   let count = 0;
-  while (count < lines.lineCount) {
-    let content = lines.lineText(count);
-    if (count === 0 && content.charCodeAt(0) === 0xfeff) content = content.slice(1);
-    if (!DIRECTIVE_LINE.test(content)) break;
-    count++;
-  }
+  while (count < lines.length && DIRECTIVE_LINE.test(lines[count])) count++;
   return count;
 }
 

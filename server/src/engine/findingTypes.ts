@@ -1,6 +1,7 @@
 // Core types shared by parsers, rules, adapters. No vscode, no LSP transport: plain data.
 
-// The kinds of file (`FileKind`) are the keys of the file-kind registry, fileKinds.ts.
+// The kinds of file are the keys of the file-kind registry (fileKinds.ts); re-exported here with the other core types.
+export { FILE_KINDS, type FileKind } from './fileKinds';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';

@@ -1,8 +1,7 @@
 // "Fix all": every SAFE fix of a document at once, as one edit. Each round lints, takes the first safe fix of every
 // finding, drops fixes that overlap one already taken, and applies the rest; rounds repeat (at most MAX_ROUNDS)
 // until nothing changes, so fixes skipped for overlapping get their turn on the updated text.
-import type { TextEdit } from './findingTypes';
-import type { FileKind } from './fileKinds';
+import type { FileKind, TextEdit } from './findingTypes';
 import { lint, type LintOptions } from './lint';
 import { LineIndex } from './lineIndex';
 import { applyEdits, diffEdit } from './edits';

@@ -1,7 +1,6 @@
 // A rule = metadata + a pure check over a parsed document. One file per rule under rules/<kind>/.
 import type { ParsedDocument } from './document';
-import type { RuleFinding, Severity } from './findingTypes';
-import type { FileKind } from './fileKinds';
+import type { FileKind, RuleFinding, Severity } from './findingTypes';
 import type { Source } from './sources';
 
 export interface RuleExample {

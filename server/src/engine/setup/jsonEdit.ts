@@ -2,7 +2,7 @@
 // or says why the file cannot be edited safely.
 import { parseDocument, type JsonDocument } from '../document';
 import { unlintableReason } from '../lint';
-import type { FileKind } from '../fileKinds';
+import type { FileKind } from '../findingTypes';
 
 /** Why this JSON text must not be rewritten, or undefined when it can be. */
 export function jsonBlockReason(text: string, kind: FileKind): string | undefined {

@@ -11,7 +11,7 @@ import { builderContainerName, parseBuildxInspect, parseBuildxLs, parseContainer
 import { parseSystemctlShow, type SystemctlShow } from './systemctl';
 import { parseDaemonFlags } from './daemonFlags';
 import { parseEnvOutput } from './shellEnv';
-import type { FileKind } from '../fileKinds';
+import type { FileKind } from '../findingTypes';
 import { discoverEngine, type EngineObservations } from './engines/discoverEngine';
 
 export interface FileObservation {

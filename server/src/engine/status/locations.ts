@@ -1,6 +1,6 @@
 // Where each layer's files live on this machine (facts §1 "Config file locations", §3, §8, §9). Paths are absolute
 // on the machine being modelled; a fixture machine maps them into its tree.
-import type { FileKind } from '../fileKinds';
+import type { FileKind } from '../findingTypes';
 import { envValue, joinPath, platformDirs } from './platformPaths';
 
 export type FileRole =
