@@ -123,6 +123,7 @@ const LAYERS: readonly (readonly string[])[] = [
   // causes/ reads the machine model (attribute.ts) and is read only by probe/: it sits with them.
   ['server/src/engine/probe/', 'server/src/engine/status/', 'server/src/engine/causes/'],
   ['server/src/engine/setup/'],
+  ['server/src/engine/doctor.ts'],
   ['server/src/engine/index.ts'],
   ['server/src/shared/'],
   ['server/src/node/', 'server/src/lsp/', 'server/src/cli/'],

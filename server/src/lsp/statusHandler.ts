@@ -4,11 +4,10 @@
 // parameters of the client's last request (its trust and executable paths), never with defaults of our own.
 import { DiagnosticSeverity, type Connection, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { computeStatusReport } from '../engine/status';
 import type { ProxyStatusReport, StatusFinding, StatusSource } from '../engine/status/report';
 import type { SeveritySetting } from '../engine/findingTypes';
 import { docsUrl, maskCredentials } from '../engine';
-import { createNodeMachine } from '../node/nodeMachine';
+import type { Doctor } from '../engine/doctor';
 import { Commands, DIAGNOSTIC_SOURCE, type StatusRequestParams } from '../shared/protocol';
 import { uriToPath } from './paths';
 
@@ -57,6 +56,8 @@ export class ServerStatusCache {
   private shownPaths = new Set<string>();
 
   constructor(
+    /** The machine the status examines (given by the server's entry). */
+    private readonly doctor: Doctor,
     private readonly logError: (where: string, error: unknown) => void,
     /** Asks the server to re-publish the diagnostics of these open documents (lint + status). */
     private readonly republish: (paths: ReadonlySet<string>) => void,
@@ -89,7 +90,7 @@ export class ServerStatusCache {
   }
 
   private compute(params: StatusRequestParams, rules: Readonly<Record<string, SeveritySetting>>): Promise<ProxyStatusReport> {
-    const promise = computeStatusReport(createNodeMachine(), { ...params, rules }).then((computed) => {
+    const promise = this.doctor.status({ ...params, rules }).then((computed) => {
       const report = withSetupFixes(computed);
       this.setReport(report);
       return report;
