@@ -304,7 +304,7 @@ export function startServer(connection: Connection, services: ServerServices): v
       documentChanges: hasDocumentChanges,
       fixAll: () => doctor.fixes(document.getText(), kind, lintOptions(document, docSettings)),
       fixesOf: (data) => {
-        if (data.fixes.length > 0 || data.fixIndex === undefined) return data.fixes;
+        if (data.fixIndex === undefined) return [];
         let stored = lastLint;
         if (!stored || stored.uri !== document.uri || stored.version !== data.version) {
           // Another document was linted since, or a lint is still queued: lint this text once; the same text and

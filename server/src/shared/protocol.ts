@@ -1,7 +1,7 @@
 // The protocol between the language server, the VS Code client and the CLI: settings shape, diagnostic data, the
 // custom requests with their parameters and answers. The engine never imports this module: it defines the report
 // shapes it produces (engine/status/report.ts, engine/causes) and this module re-exports them as the answers.
-import type { Fix, SeveritySetting } from '../engine/findingTypes';
+import type { SeveritySetting } from '../engine/findingTypes';
 import type { MachineOptions } from '../engine/machine';
 
 export const EXTENSION_ID = 'docker-proxy-doctor.docker-proxy-doctor';
@@ -40,8 +40,6 @@ export interface DiagnosticData {
    * the server (a proxy-heavy file has a few hundred, and every publish would carry them); code actions look them up.
    */
   fixIndex?: number;
-  /** Fixes carried in the diagnostic itself (older servers did this; still honoured). */
-  fixes?: Fix[];
   /** Document version the fixes were computed for; the server offers them only while the document is unchanged. */
   version?: number;
 }
