@@ -2,8 +2,8 @@
 // proxy errors in a log; with --machine, each is attributed to the layer of this machine that produced it.
 // Reads FILE, or stdin when there is none (or FILE is -). Exit 0 nothing found, 1 found, 2 usage or read error.
 import { promises as fs } from 'node:fs';
-import { explainLog, formatExplanationsJson, formatExplanationsText, type AttributedExplanation } from '../engine/causes';
-import type { Doctor } from '../engine/doctor';
+import { formatExplanationsJson, formatExplanationsText, type AttributedExplanation } from '../engine/causes';
+import { explainText, type Doctor } from '../engine/doctor';
 
 export class ExplainUsageError extends Error {}
 
@@ -78,7 +78,7 @@ export async function runExplain(argv: string[], out: (text: string) => void, er
   // configures it.
   const found: AttributedExplanation[] = args.machine
     ? (await doctor.explain(text, { dockerPath: args.docker, trusted: true })).explanations
-    : explainLog(text.replace(/^\uFEFF/, ''));
+    : explainText(text);
   out(args.format === 'json' ? formatExplanationsJson(found) : formatExplanationsText(found));
   return found.length > 0 ? 1 : 0;
 }

@@ -97,6 +97,14 @@ export interface Doctor {
   plan(model: StatusModel, input: SetupInput, context: SetupContext): SetupPlan;
 }
 
+/**
+ * The explainer without a machine: the cause catalog on the text alone. The doctor's `explain` starts here, and so do
+ * the adapters that have no machine to ask (the VS Code client before its server runs, `explain` without --machine).
+ */
+export function explainText(text: string): AttributedExplanation[] {
+  return explainLog(text.replace(/^\uFEFF/, ''));
+}
+
 export function createDoctor(services: DoctorServices): Doctor {
   const { machine } = services;
   const model = (options: StatusOptions = {}) => computeStatusModel(machine, options);
@@ -135,7 +143,7 @@ export function createDoctor(services: DoctorServices): Doctor {
       return report;
     },
     async explain(text, options = {}) {
-      const found = explainLog(text.replace(/^\uFEFF/, ''));
+      const found = explainText(text);
       if (found.length === 0 || options.trusted === false) return { explanations: found, attributed: false };
       const m = await model({ ...options, commandTimeoutMs: options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS });
       return { explanations: attributeExplanations(found, m), attributed: true };
