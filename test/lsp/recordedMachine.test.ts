@@ -1,5 +1,5 @@
 // The language server on a recorded machine: startServer takes its doctor (and so its machine) from outside, so
-// `dockerProxy/status` and `dockerProxy/explain` over stdio answer about the recorded Docker Desktop for Mac
+// `dockerProxy/status`, `dockerProxy/explain` and `dockerProxy/plan` over stdio answer about the recorded Docker Desktop for Mac
 // (test/fixtures/engines/desktop-mac, each file naming its public source), not about this Linux box. Were the
 // handlers still to build the real machine, this box (no Desktop, no daemon at DOCKER_HOST) would answer instead.
 import { describe, test, before, after } from 'node:test';
@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ProxyStatusReport } from '../../server/src/engine/status/report';
-import type { ExplainResponse } from '../../server/src/shared/protocol';
+import type { ExplainResponse, SetupPlanResponse } from '../../server/src/shared/protocol';
 import { TestClient } from './client';
 
 const RECORDED_SERVER = path.join(__dirname, 'recordedMachineServer.js');
@@ -52,6 +52,25 @@ describe('the server on a recorded machine (Docker Desktop for Mac)', () => {
     assert.equal(machine?.layer, 'daemon');
     assert.equal(machine?.namespace, 'the Docker Desktop VM');
     assert.equal(machine?.onHost, false);
+  });
+
+  test('dockerProxy/plan plans for the recorded Desktop: its settings are listed, its daemon is not edited', async () => {
+    const session = 'recorded-1';
+    const defaults = await client.request<SetupPlanResponse>('dockerProxy/plan', { trusted: true, session, composeServices: ['api'] });
+    assert.deepEqual(defaults.layers, ['daemon', 'client-config']);
+    assert.deepEqual(defaults.noProxy, ['localhost', '127.0.0.1', '::1', 'api']);
+    assert.equal(defaults.plan, undefined, 'no input, no plan');
+    const answer = await client.request<SetupPlanResponse>('dockerProxy/plan', {
+      trusted: true, session, composeServices: ['api'], input: { proxy: 'http://proxy.corp.example:3128', user: 'alice', password: 's3cret' },
+    });
+    const plan = answer.plan!;
+    assert.ok(plan, answer.error);
+    assert.deepEqual(plan.changes.map((c) => [c.layer, c.path]), [['client-config', '/Users/alice/.docker/config.json']], 'the recorded home, not this box\'s');
+    assert.equal(plan.desktop?.bypass, 'localhost,127.0.0.1,::1,api');
+    assert.match(plan.blocked.find((b) => b.layer === 'daemon')?.reason ?? '', /Docker Desktop owns the daemon's proxy/);
+    const bad = await client.request<SetupPlanResponse>('dockerProxy/plan', { trusted: true, session, input: { proxy: 'http://user:pw@' } });
+    assert.equal(bad.plan, undefined);
+    assert.ok(bad.error && !bad.error.includes('pw@'), bad.error);
   });
 
   test('untrusted: the recording is not asked, the text alone explains', async () => {

@@ -23,6 +23,7 @@ import { uriToPath } from './paths';
 import { SettingsStore, sectionOf } from './clientSettings';
 import { registerConnectivity } from './connectivityHandler';
 import { registerExplain } from './explainHandler';
+import { registerSetupPlan } from './setupPlanHandler';
 import type { Doctor } from '../engine/doctor';
 
 /** No fixed delay: a lint costs about a millisecond per thousand lines, and a file without proxies is skipped. */
@@ -347,6 +348,7 @@ export function startServer(connection: Connection, services: ServerServices): v
 
   registerConnectivity(connection, doctor, logError);
   registerExplain(connection, doctor);
+  registerSetupPlan(connection, doctor);
 
   connection.onShutdown(() => {
     for (const state of states.values()) if (state.timer) clearTimeout(state.timer);
