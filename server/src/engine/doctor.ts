@@ -5,7 +5,7 @@
 // setup/).
 import type { Machine, MachineOptions } from './machine';
 import type { FileKind, Finding, Position, TextEdit } from './findingTypes';
-import { lint, lintDocument, type LintOptions } from './lint';
+import { lint, type LintOptions } from './lint';
 import { fixAllEdit, fixAllText } from './fixAll';
 import { hoverAt, type HoverInfo } from './hover';
 import type { ParsedDocument } from './document';
@@ -76,8 +76,6 @@ export interface Doctor {
   readonly machine: Machine;
   /** The findings of one file. */
   lint(text: string, kind: FileKind, options?: LintOptions): Finding[];
-  /** The findings of an already parsed file (a hover and a lint of one version share the parse). */
-  lintParsed(doc: ParsedDocument, options?: LintOptions): Finding[];
   /** "Fix all": one edit that applies every safe fix (undefined: nothing to fix), or the fixed text. */
   fixes(text: string, kind: FileKind, options?: LintOptions): TextEdit | undefined;
   fixedText(text: string, kind: FileKind, options?: LintOptions): string;
@@ -111,7 +109,6 @@ export function createDoctor(services: DoctorServices): Doctor {
   return {
     machine,
     lint: (text, kind, options) => lint(text, kind, options),
-    lintParsed: (doc, options) => lintDocument(doc, options),
     fixes: (text, kind, options) => fixAllEdit(text, kind, options),
     fixedText: (text, kind, options) => fixAllText(text, kind, options),
     hover: (doc, position) => hoverAt(doc, position),
