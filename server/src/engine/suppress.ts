@@ -1,5 +1,6 @@
-// Edits that suppress a finding with a comment pragma, for the formats that have comments (Dockerfile, systemd).
-// The pragma grammar is the one lint.ts reads: `# proxy-doctor ignore=ID[,ID]` applies to the next non-comment line,
+// Suppression comments (pragmas), for the formats that have comments (Dockerfile, systemd, Compose, scripts): how they
+// are read (lint.ts for lint findings, status/findingSettings.ts for status findings that point at a file line) and
+// the edits that write them. `# proxy-doctor ignore=ID[,ID]` applies to the next non-comment line,
 // `# proxy-doctor global ignore=ID[,ID]` to the whole file. JSON files (daemon.json, config.json) get nothing:
 // dockerd and the CLI parse strict JSON, so a comment would break the file (use settings instead).
 import type { FileKind, TextEdit } from './findingTypes';
@@ -116,4 +117,36 @@ export function disableForFileEdit(text: string, kind: FileKind, ruleId: string)
   const at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const p = { line: 0, character: at };
   return { range: { start: p, end: p }, newText: pragmaText + lines.eol };
+}
+
+/** The ids (or names) a file's pragmas suppress: for the whole file, and per line they apply to. */
+export interface Suppressions { file: Set<string>; byLine: Map<number, Set<string>> }
+
+/**
+ * Reads every pragma of a file. A line pragma applies to the next line that is not a comment (a pragma may sit above
+ * other comments); a global one to the whole file. JSON kinds have none (they cannot hold comments).
+ */
+export function readSuppressions(kind: FileKind, lines: LineIndex): Suppressions {
+  const result: Suppressions = { file: new Set(), byLine: new Map() };
+  // One substring search spares a regex per line on the (usual) file without pragmas.
+  if (!canSuppressInline(kind) || !lines.text.includes(SUPPRESS_PRAGMA)) return result;
+  for (let line = 0; line < lines.lineCount; line++) {
+    const pragma = matchPragma(lines.lineText(line));
+    if (!pragma) continue;
+    if (pragma.global) pragma.ids.forEach((id) => result.file.add(id));
+    else {
+      let target = line + 1;
+      while (target < lines.lineCount && /^\s*(?:[#;]|\/\/)/.test(lines.lineText(target))) target++;
+      const set = result.byLine.get(target) ?? new Set<string>();
+      pragma.ids.forEach((id) => set.add(id));
+      result.byLine.set(target, set);
+    }
+  }
+  return result;
+}
+
+/** True when a check (by id or name) is suppressed on `line` (0-based), or in the whole file when `line` is undefined. */
+export function isSuppressed(s: Suppressions, check: { id: string; name: string }, line: number | undefined): boolean {
+  const match = (set: Set<string> | undefined) => !!set && (set.has('*') || set.has(check.id) || set.has(check.name));
+  return match(s.file) || (line !== undefined && match(s.byLine.get(line)));
 }

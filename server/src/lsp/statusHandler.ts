@@ -5,7 +5,8 @@
 import { DiagnosticSeverity, type Connection, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { computeStatusReport } from '../engine/status';
-import type { ProxyStatusReport, StatusFinding, StatusSource } from '../engine/status/report';
+import { findingAnchor } from '../engine/status/findingSettings';
+import type { ProxyStatusReport, StatusFinding } from '../engine/status/report';
 import type { SeveritySetting } from '../engine/findingTypes';
 import { docsUrl, maskCredentials } from '../engine';
 import { createNodeMachine } from '../node/nodeMachine';
@@ -33,12 +34,6 @@ export function sanitize(params: unknown): StatusRequestParams {
       strictSSL: typeof vs.strictSSL === 'boolean' ? vs.strictSSL : undefined,
     } : undefined,
   };
-}
-
-/** Where a finding is shown as a diagnostic: its own source when that is a file, else the first related file. */
-function anchorOf(f: StatusFinding): StatusSource | undefined {
-  if (f.source?.kind === 'file' && f.source.path) return f.source;
-  return f.related?.find((r) => r.kind === 'file' && r.path);
 }
 
 function lineRange(document: TextDocument, line: number | undefined): Range {
@@ -117,7 +112,7 @@ export class ServerStatusCache {
     this.report = report;
     const paths = new Set<string>();
     for (const f of report.findings) {
-      const a = !f.lint ? anchorOf(f) : undefined;
+      const a = !f.lint ? findingAnchor(f) : undefined;
       if (a?.path) paths.add(a.path);
     }
     const affected = new Set([...this.shownPaths, ...paths]);
@@ -133,7 +128,7 @@ export class ServerStatusCache {
     const result: Diagnostic[] = [];
     for (const f of this.report.findings) {
       if (f.lint) continue;
-      const anchor = anchorOf(f);
+      const anchor = findingAnchor(f);
       if (!anchor || anchor.path !== path) continue;
       const range = lineRange(document, anchor.line);
       const related: DiagnosticRelatedInformation[] = [];
@@ -154,6 +149,8 @@ export class ServerStatusCache {
         codeDescription: { href: docsUrl(f.id) },
         source: DIAGNOSTIC_SOURCE,
         message: maskCredentials(f.action ? `${f.message} Next: ${f.action}` : f.message),
+        // The same code actions as a lint finding: disable for this line or file (a comment the status honours), in settings, docs.
+        data: { ruleId: f.id, ruleName: f.id },
         ...(related.length ? { relatedInformation: related } : {}),
       });
     }
