@@ -250,6 +250,7 @@ export function startServer(connection: Connection): void {
       settings.clear();
       parsedCache = undefined;
       revalidateAll();
+      status.settingsChanged();
     } catch (error) {
       logError('didChangeConfiguration', error);
     }

@@ -104,6 +104,11 @@ export class ServerStatusCache {
     }, SAVE_DEBOUNCE_MS);
   }
 
+  /** The settings changed (`dockerProxyDoctor.rules` decides status findings too): refresh as after a save. */
+  settingsChanged(): void {
+    this.documentSaved();
+  }
+
   dispose(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
   }
