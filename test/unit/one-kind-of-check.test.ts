@@ -40,6 +40,11 @@ describe('one id space', () => {
     assert.ok(rule('CC005') && !status('CC005'));
     assert.equal(status('SV032')?.meta.name, 'all-proxy-only-environment');
     assert.equal(status('CC019')?.meta.name, 'per-host-key-matches-no-context');
+    // Each page of a pair points at the other, and the moved finding's page says which id it had.
+    for (const [moved, stays] of [['SV032', 'SV008'], ['CC019', 'CC005']]) {
+      assert.match(status(moved)!.meta.description, new RegExp(`\\[${stays}\\]\\(${stays}\\.md\\)[\\s\\S]*shown as ${stays} too`), moved);
+      assert.match(rule(stays)!.meta.description, new RegExp(`\\[${moved}\\]\\(${moved}\\.md\\) \\(shown as ${stays} too`), stays);
+    }
   });
 });
 

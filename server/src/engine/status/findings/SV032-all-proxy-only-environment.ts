@@ -18,8 +18,8 @@ export const SV032: StatusCheck = {
       '- **in the docker unit\'s environment** as `systemctl show` reports it (set somewhere the status did not read as a ' +
       'drop-in, such as the unit file itself): dockerd has no proxy and pulls go direct.\n\n' +
       'Set `HTTPS_PROXY` and `HTTP_PROXY` instead; a SOCKS proxy is fine there (`socks5://proxy:1080`). A drop-in file that ' +
-      'sets only `ALL_PROXY` is reported on its line by the lint rule [SV032](SV032.md), with a quick fix. ' +
-      '(Before lint rules and status findings shared one id space, this finding was shown as SV032 too.)',
+      'sets only `ALL_PROXY` is reported on its line by the lint rule [SV008](SV008.md), with a quick fix. ' +
+      '(Before lint rules and status findings shared one id space, this finding was shown as SV008 too.)',
     sources: [SRC.xnetFromEnvironment, SRC.goProxyFromEnvironment, SRC.buildkitClientToken, SRC.cliOwnTransport],
     example: {
       before: { caption: 'The shell running docker sets only ALL_PROXY', lang: 'text', text: '$ env | grep -i _proxy\nALL_PROXY=socks5://proxy.example.com:1080' },
