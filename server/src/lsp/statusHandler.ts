@@ -5,13 +5,14 @@
 import { DiagnosticSeverity, type Connection, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { computeStatusReport } from '../engine/status';
-import { findingAnchor } from '../engine/status/findingSettings';
-import type { ProxyStatusReport, StatusFinding } from '../engine/status/report';
+import type { ProxyStatusReport, StatusFinding, StatusSource } from '../engine/status/report';
 import type { SeveritySetting } from '../engine/findingTypes';
 import { docsUrl, maskCredentials } from '../engine';
 import { createNodeMachine } from '../node/nodeMachine';
 import { Commands, DIAGNOSTIC_SOURCE, type StatusRequestParams } from '../shared/protocol';
 import { uriToPath } from './paths';
+// Where a finding is shown is where a comment suppresses it: one rule, in the engine.
+import { findingAnchor as anchorOf } from '../engine/status/findingSettings';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 const LAYER_NAMES: Record<string, string> = { vscode: 'VS Code', 'cli-shell': 'CLI shell', 'client-config': 'client config.json', daemon: 'daemon', builder: 'builder', 'build-args': 'build steps' };
@@ -117,7 +118,7 @@ export class ServerStatusCache {
     this.report = report;
     const paths = new Set<string>();
     for (const f of report.findings) {
-      const a = !f.lint ? findingAnchor(f) : undefined;
+      const a = !f.lint ? anchorOf(f) : undefined;
       if (a?.path) paths.add(a.path);
     }
     const affected = new Set([...this.shownPaths, ...paths]);
@@ -133,7 +134,7 @@ export class ServerStatusCache {
     const result: Diagnostic[] = [];
     for (const f of this.report.findings) {
       if (f.lint) continue;
-      const anchor = findingAnchor(f);
+      const anchor = anchorOf(f);
       if (!anchor || anchor.path !== path) continue;
       const range = lineRange(document, anchor.line);
       const related: DiagnosticRelatedInformation[] = [];
