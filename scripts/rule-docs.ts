@@ -4,7 +4,6 @@ import { ALL_RULES, applyEdits, fixAllText, lint, PROJECT_URL, type Rule } from 
 import { STATUS_CHECKS, type StatusCheck } from '../server/src/engine/status';
 import type { FileKind } from '../server/src/engine/findingTypes';
 import { isMeasured, type Source } from '../server/src/engine/sources';
-import { canSuppressInline } from '../server/src/engine/suppress';
 
 const KIND_TITLE: Record<FileKind, string> = {
   'daemon-json': 'daemon.json',
@@ -86,38 +85,16 @@ export function renderRulePage(rule: Rule): string {
     example('Triggers it', m.examples.bad),
     ...afterQuickFix(rule),
     example('Does not', m.examples.good),
-    ...turningItOff(m.id, `\`--config FILE\` with \`{ "rules": { "${m.id}": "off" } }\``, inlineSuppression(m.id, m.kinds)),
-  ];
-  return lines.join('\n');
-}
-
-/**
- * The one way to turn any check off or change its severity, lint rule or status finding alike: the settings, the
- * CLI's --config, and a suppression comment where the file can hold one (engine/suppress.ts reads it).
- */
-function turningItOff(id: string, cli: string, inline: string): string[] {
-  return [
     '## Turning it off',
     '',
-    `In VS Code: \`"dockerProxyDoctor.rules": { "${id}": "off" }\` (or \`info\`/\`warning\`/\`error\` to change its severity).`,
-    `In the CLI: ${cli}.`,
-    inline,
+    `In VS Code: \`"dockerProxyDoctor.rules": { "${m.id}": "off" }\` (or \`info\`/\`warning\`/\`error\` to change its severity).`,
+    `In the CLI: \`--config FILE\` with \`{ "rules": { "${m.id}": "off" } }\`.`,
+    m.kinds.some((k) => k === 'dockerfile' || k === 'systemd-dropin')
+      ? `In a Dockerfile or drop-in: \`# proxy-doctor ignore=${m.id}\` on the line above, or \`# proxy-doctor global ignore=${m.id}\` for the whole file.`
+      : 'JSON files cannot hold comments (Docker reads them as strict JSON), so there is no inline suppression.',
     '',
   ];
-}
-
-/** Where a lint rule's findings can be suppressed by a comment: every kind but the JSON ones (strict JSON, no comments). */
-function inlineSuppression(id: string, kinds: readonly FileKind[]): string {
-  const commented = kinds.filter(canSuppressInline);
-  const pragma = `\`# proxy-doctor ignore=${id}\` on the line above, or \`# proxy-doctor global ignore=${id}\` for the whole file`;
-  if (commented.length === 0) return 'JSON files cannot hold comments (Docker reads them as strict JSON), so there is no inline suppression.';
-  if (commented.every((k) => k === 'dockerfile' || k === 'systemd-dropin')) return `In a Dockerfile or drop-in: ${pragma}.`;
-  const notes = [
-    ...(commented.includes('shell') ? ['`//` instead of `#` in a Jenkinsfile'] : []),
-    ...(commented.includes('ci-workflow') ? ['a CI workflow takes the whole-file form only'] : []),
-    ...(commented.length < kinds.length ? ['daemon.json and config.json cannot hold comments'] : []),
-  ];
-  return `In a ${commented.map((k) => KIND_TITLE[k]).join(', ')}: ${pragma}${notes.length ? ` (${notes.join('; ')})` : ''}.`;
+  return lines.join('\n');
 }
 
 /** Markdown table of every rule, linking each page; `linkBase` is relative to where the table is placed. */
@@ -169,8 +146,13 @@ export function renderStatusCheckPage(check: StatusCheck): string {
     'In the Proxy Status view, in `docker-proxy-doctor status`, in the `dockerProxy/status` answer, and as a diagnostic of the',
     'file it points at when that file is open in the editor.',
     '',
-    ...turningItOff(m.id, `\`status --config FILE\` with \`{ "rules": { "${m.id}": "off" } }\` (the same file as \`lint --config\`)`,
-      `When it points at a line of a file that can hold comments (a systemd drop-in): \`# proxy-doctor ignore=${m.id}\` on the line above that line, or \`# proxy-doctor global ignore=${m.id}\` anywhere in the file; the status honours it at its next refresh. daemon.json and config.json cannot hold comments: use the settings.`),
+    // Turned off the way a lint rule is (one kind of check): settings, --config, a comment in the file it points at.
+    '## Turning it off',
+    '',
+    `In VS Code: \`"dockerProxyDoctor.rules": { "${m.id}": "off" }\` (or \`info\`/\`warning\`/\`error\` to change its severity).`,
+    `In the CLI: \`status --config FILE\` with \`{ "rules": { "${m.id}": "off" } }\` (the same file as \`lint --config\`).`,
+    `When it points at a line of a file that can hold comments (a systemd drop-in): \`# proxy-doctor ignore=${m.id}\` on the line above that line, or \`# proxy-doctor global ignore=${m.id}\` anywhere in the file; the status honours it at its next refresh. daemon.json and config.json cannot hold comments: use the settings.`,
+    '',
   ].join('\n');
 }
 

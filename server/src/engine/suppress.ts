@@ -1,6 +1,5 @@
-// Suppression comments (pragmas), for the formats that have comments (Dockerfile, systemd, Compose, scripts): how they
-// are read (lint.ts for lint findings, status/findingSettings.ts for status findings that point at a file line) and
-// the edits that write them. `# proxy-doctor ignore=ID[,ID]` applies to the next non-comment line,
+// Edits that suppress a finding with a comment pragma, for the formats that have comments (Dockerfile, systemd).
+// The pragma grammar is the one lint.ts reads: `# proxy-doctor ignore=ID[,ID]` applies to the next non-comment line,
 // `# proxy-doctor global ignore=ID[,ID]` to the whole file. JSON files (daemon.json, config.json) get nothing:
 // dockerd and the CLI parse strict JSON, so a comment would break the file (use settings instead).
 import type { FileKind, TextEdit } from './findingTypes';
@@ -118,6 +117,9 @@ export function disableForFileEdit(text: string, kind: FileKind, ruleId: string)
   const p = { line: 0, character: at };
   return { range: { start: p, end: p }, newText: pragmaText + lines.eol };
 }
+
+// Reading the pragmas, for lint findings (lint.ts) and for status findings that point at a file line
+// (status/findingSettings.ts): one grammar, the one the edits above write.
 
 /** The ids (or names) a file's pragmas suppress: for the whole file, and per line they apply to. */
 export interface Suppressions { file: Set<string>; byLine: Map<number, Set<string>> }
