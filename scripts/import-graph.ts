@@ -112,7 +112,7 @@ export function circles(edges: readonly ImportEdge[], options: { includeTypeOnly
  * status and probe, and the engine's index.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['server/src/engine/findingTypes.ts', 'server/src/engine/lineIndex.ts', 'server/src/engine/links.ts', 'server/src/engine/machine.ts', 'server/src/engine/edits.ts', 'server/src/engine/fix.ts', 'server/src/engine/sources.ts'],
+  ['server/src/engine/findingTypes.ts', 'server/src/engine/lineIndex.ts', 'server/src/engine/links.ts', 'server/src/engine/machine.ts', 'server/src/engine/edits.ts', 'server/src/engine/fix.ts', 'server/src/engine/sources.ts', 'server/src/engine/checkMeta.ts'],
   ['server/src/engine/detect.ts'],
   ['server/src/engine/proxy/'],
   ['server/src/engine/parse/'],

@@ -25,7 +25,6 @@ const KNOWN_UPWARD = new Set([
   'server/src/engine/detect.ts -> server/src/engine/proxy/placeholder.ts',
   'server/src/engine/parse/workflow.ts -> server/src/engine/scripts/scriptUnit.ts',
   'server/src/engine/parse/workflow.ts -> server/src/engine/scripts/dockerCommands.ts',
-  'server/src/engine/proxy/urlChecks.ts -> server/src/engine/document.ts',
 ]);
 
 /** Circles through type-only imports (erased at run time, still a knot in the design). */

@@ -256,6 +256,7 @@ export function startServer(connection: Connection, services: ServerServices): v
       settings.clear();
       parsedCache = undefined;
       revalidateAll();
+      status.settingsChanged();
     } catch (error) {
       logError('didChangeConfiguration', error);
     }

@@ -10,6 +10,8 @@ import { docsUrl, maskCredentials } from '../engine';
 import type { Doctor } from '../engine/doctor';
 import { Commands, DIAGNOSTIC_SOURCE, type StatusRequestParams } from '../shared/protocol';
 import { uriToPath } from './paths';
+// Where a finding is shown is where a comment suppresses it: one rule, in the engine.
+import { findingAnchor as anchorOf } from '../engine/status/findingSettings';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 const LAYER_NAMES: Record<string, string> = { vscode: 'VS Code', 'cli-shell': 'CLI shell', 'client-config': 'client config.json', daemon: 'daemon', builder: 'builder', 'build-args': 'build steps' };
@@ -32,12 +34,6 @@ export function sanitize(params: unknown): StatusRequestParams {
       strictSSL: typeof vs.strictSSL === 'boolean' ? vs.strictSSL : undefined,
     } : undefined,
   };
-}
-
-/** Where a finding is shown as a diagnostic: its own source when that is a file, else the first related file. */
-function anchorOf(f: StatusFinding): StatusSource | undefined {
-  if (f.source?.kind === 'file' && f.source.path) return f.source;
-  return f.related?.find((r) => r.kind === 'file' && r.path);
 }
 
 function lineRange(document: TextDocument, line: number | undefined): Range {
@@ -110,6 +106,11 @@ export class ServerStatusCache {
     }, SAVE_DEBOUNCE_MS);
   }
 
+  /** The settings changed (`dockerProxyDoctor.rules` decides status findings too): refresh as after a save. */
+  settingsChanged(): void {
+    this.documentSaved();
+  }
+
   dispose(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
   }
@@ -155,6 +156,8 @@ export class ServerStatusCache {
         codeDescription: { href: docsUrl(f.id) },
         source: DIAGNOSTIC_SOURCE,
         message: maskCredentials(f.action ? `${f.message} Next: ${f.action}` : f.message),
+        // The same code actions as a lint finding: disable for this line or file (a comment the status honours), in settings, docs.
+        data: { ruleId: f.id, ruleName: f.id },
         ...(related.length ? { relatedInformation: related } : {}),
       });
     }
