@@ -22,13 +22,13 @@ export function ruleProperties(): Record<string, unknown> {
       markdownDescription: `**${meta.id}** \`${meta.name}\` (${meta.kinds.join(', ')}): ${meta.summary} [Documentation](${docsUrl(meta.id)})`,
     };
   }
-  // Proxy Status findings obey the same setting (a finding that shares a lint rule's id is listed once).
+  // Proxy Status findings obey the same setting (ids are unique across both kinds of check).
   for (const { meta } of [...STATUS_CHECKS].sort((a, b) => a.meta.id.localeCompare(b.meta.id))) {
-    if (props[meta.id]) continue;
+    if (props[meta.id]) throw new Error(`${meta.id} is both a lint rule and a status finding: every id must name one check`);
     props[meta.id] = {
       type: 'string',
       enum: ['off', 'info', 'warning', 'error'],
-      default: meta.severity,
+      default: meta.defaultSeverity,
       markdownDescription: `**${meta.id}** \`${meta.name}\` (Proxy Status, ${meta.layer}): ${meta.summary} [Documentation](${docsUrl(meta.id)})`,
     };
   }

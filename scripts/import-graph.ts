@@ -113,7 +113,10 @@ export function circles(edges: readonly ImportEdge[], options: { includeTypeOnly
  */
 const LAYERS: readonly (readonly string[])[] = [
   // The file-kind registry sits with the core types: findingTypes.ts re-exports its FileKind (and prescan.ts is its).
-  ['server/src/engine/findingTypes.ts', 'server/src/engine/fileKinds.ts', 'server/src/engine/prescan.ts', 'server/src/engine/lineIndex.ts', 'server/src/engine/links.ts', 'server/src/engine/machine.ts', 'server/src/engine/edits.ts', 'server/src/engine/fix.ts', 'server/src/engine/sources.ts'],
+  [
+    'server/src/engine/findingTypes.ts', 'server/src/engine/fileKinds.ts', 'server/src/engine/prescan.ts', 'server/src/engine/lineIndex.ts', 'server/src/engine/links.ts',
+    'server/src/engine/machine.ts', 'server/src/engine/edits.ts', 'server/src/engine/fix.ts', 'server/src/engine/sources.ts', 'server/src/engine/checkMeta.ts',
+  ],
   ['server/src/engine/detect.ts'],
   ['server/src/engine/proxy/'],
   ['server/src/engine/parse/'],
@@ -124,6 +127,7 @@ const LAYERS: readonly (readonly string[])[] = [
   // causes/ reads the machine model (attribute.ts) and is read only by probe/: it sits with them.
   ['server/src/engine/probe/', 'server/src/engine/status/', 'server/src/engine/causes/'],
   ['server/src/engine/setup/'],
+  ['server/src/engine/doctor.ts'],
   ['server/src/engine/index.ts'],
   ['server/src/shared/'],
   ['server/src/node/', 'server/src/lsp/', 'server/src/cli/'],

@@ -105,9 +105,9 @@ const LAYER_TITLE: Record<string, string> = {
   vscode: 'VS Code', 'cli-shell': 'CLI shell', 'client-config': 'client config.json', daemon: 'daemon', builder: 'builder', 'build-args': 'build steps',
 };
 
-/** Status checks with a page of their own (CC005 and SV008 share the lint rule's page). */
+/** Status checks, each with a page of its own (ids are unique across lint rules and status findings). */
 export function statusChecksWithPages(): StatusCheck[] {
-  return STATUS_CHECKS.filter((c) => !c.meta.sharesLintRulePage);
+  return [...STATUS_CHECKS];
 }
 
 /** Page of a machine-state check of the Proxy Status view (not a lint rule: it needs docker, systemd, the shell). */
@@ -122,7 +122,7 @@ export function renderStatusCheckPage(check: StatusCheck): string {
     '|---|---|',
     '| Kind | Proxy Status finding (machine state: `docker info`, buildx, systemd, the shell; not a lint rule) |',
     `| Layer | ${LAYER_TITLE[m.layer] ?? m.layer} |`,
-    `| Severity | ${m.severity} |`,
+    `| Default severity | ${m.defaultSeverity} |`,
     '',
     m.description,
     '',
@@ -144,11 +144,18 @@ export function renderStatusCheckPage(check: StatusCheck): string {
     'In the Proxy Status view, in `docker-proxy-doctor status`, in the `dockerProxy/status` answer, and as a diagnostic of the',
     'file it points at when that file is open in the editor.',
     '',
+    // Turned off the way a lint rule is (one kind of check): settings, --config, a comment in the file it points at.
+    '## Turning it off',
+    '',
+    `In VS Code: \`"dockerProxyDoctor.rules": { "${m.id}": "off" }\` (or \`info\`/\`warning\`/\`error\` to change its severity).`,
+    `In the CLI: \`status --config FILE\` with \`{ "rules": { "${m.id}": "off" } }\` (the same file as \`lint --config\`).`,
+    `When it points at a line of a file that can hold comments (a systemd drop-in): \`# proxy-doctor ignore=${m.id}\` on the line above that line, or \`# proxy-doctor global ignore=${m.id}\` anywhere in the file; the status honours it at its next refresh. daemon.json and config.json cannot hold comments: use the settings.`,
+    '',
   ].join('\n');
 }
 
 export function renderStatusTable(linkBase: string): string {
-  const rows = STATUS_CHECKS.map((c) => `| [${c.meta.id}](${linkBase}${c.meta.id}.md) | ${c.meta.name} | ${LAYER_TITLE[c.meta.layer] ?? c.meta.layer} | ${c.meta.severity} | ${c.meta.summary.replace(/\|/g, '\\|')} |`);
+  const rows = STATUS_CHECKS.map((c) => `| [${c.meta.id}](${linkBase}${c.meta.id}.md) | ${c.meta.name} | ${LAYER_TITLE[c.meta.layer] ?? c.meta.layer} | ${c.meta.defaultSeverity} | ${c.meta.summary.replace(/\|/g, '\\|')} |`);
   return ['| Id | Name | Layer | Severity | What it catches |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
 }
 

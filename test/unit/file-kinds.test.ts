@@ -83,9 +83,9 @@ describe('file-kind registry', () => {
 const REGISTRY = new Set(['server/src/engine/fileKinds.ts', 'server/src/engine/document.ts']);
 /**
  * Known leftovers in other rooms, by name: hover.ts dispatches per kind (it is being split into per-kind hovers,
- * which can then be a registry field); proxy/urlChecks.ts holds rule bodies that move into rules/.
+ * which can then be a registry field).
  */
-const KNOWN_SWITCHES = new Set(['server/src/engine/hover.ts', 'server/src/engine/proxy/urlChecks.ts']);
+const KNOWN_SWITCHES = new Set(['server/src/engine/hover.ts']);
 
 /**
  * Where a text decides by the kind list instead of asking the registry: `case` labels of two kinds or more, one

@@ -11,3 +11,4 @@ export { type Rule, type RuleMeta } from './rule';
 export { docsUrl, DOCS_BASE_URL, PROJECT_URL } from './links';
 export { maskCredentials, parseProxyUrl } from './proxy/url';
 export { LineIndex } from './lineIndex';
+export { createDoctor, type Doctor, type DoctorServices, type DialerOptions } from './doctor';

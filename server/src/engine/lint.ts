@@ -6,7 +6,8 @@ import { ALL_RULES } from './rules';
 import type { Rule } from './rule';
 import { LineIndex } from './lineIndex';
 import { jsonNestingDepth, MAX_JSON_DEPTH } from './parse/json';
-import { SUPPRESS_PRAGMA } from './suppress';
+import { isSuppressed, readSuppressions, SUPPRESS_PRAGMA } from './suppress';
+import { settingFor } from './checkMeta';
 import { MAX_YAML_DEPTH, yamlNestingDepth } from './parse/yaml';
 import { guardFixes } from './fix';
 
@@ -27,38 +28,9 @@ export interface LintOptions {
 
 // The pragma's word lives with the edits that write it (suppress.ts, below lint in the layers); re-exported for index.ts.
 export { SUPPRESS_PRAGMA };
-const PRAGMA_RE = /^\s*(?:[#;]|\/\/)\s*proxy-doctor\s+(global\s+)?ignore=([A-Za-z0-9_,\s*-]+)$/;
-
-interface Suppressions { file: Set<string>; byLine: Map<number, Set<string>> }
-
-function readSuppressions(kind: FileKind, lines: LineIndex): Suppressions {
-  const result: Suppressions = { file: new Set(), byLine: new Map() };
-  // One substring search spares a regex per line on the (usual) file without pragmas.
-  if (!kindInfo(kind).comments || !lines.text.includes(SUPPRESS_PRAGMA)) return result;
-  for (let line = 0; line < lines.lineCount; line++) {
-    const match = PRAGMA_RE.exec(lines.lineText(line));
-    if (!match) continue;
-    const ids = match[2].split(/[\s,]+/).filter(Boolean);
-    if (match[1]) ids.forEach((id) => result.file.add(id));
-    else {
-      // Applies to the next line that is not a comment (a pragma may sit above other comments).
-      let target = line + 1;
-      while (target < lines.lineCount && /^\s*(?:[#;]|\/\/)/.test(lines.lineText(target))) target++;
-      const set = result.byLine.get(target) ?? new Set<string>();
-      ids.forEach((id) => set.add(id));
-      result.byLine.set(target, set);
-    }
-  }
-  return result;
-}
-
-function isSuppressed(s: Suppressions, rule: Rule, line: number): boolean {
-  const match = (set: Set<string> | undefined) => !!set && (set.has('*') || set.has(rule.meta.id) || set.has(rule.meta.name));
-  return match(s.file) || match(s.byLine.get(line));
-}
 
 function severitySetting(rule: Rule, options: LintOptions): SeveritySetting | undefined {
-  return options.rules?.[rule.meta.id] ?? options.rules?.[rule.meta.name];
+  return settingFor(rule.meta, options.rules);
 }
 
 /** The PD001 finding for input that is not linted (binary, too large), honouring the rule's severity setting. */
@@ -123,7 +95,7 @@ export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): Fi
       continue;
     }
     for (const f of raw) {
-      if (isSuppressed(suppressions, rule, f.range.start.line)) continue;
+      if (isSuppressed(suppressions, rule.meta, f.range.start.line)) continue;
       findings.push({
         ruleId: rule.meta.id,
         ruleName: rule.meta.name,
@@ -138,7 +110,7 @@ export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): Fi
   if ('units' in doc) {
     for (const f of embeddedFindings(doc, options)) {
       const rule = ALL_RULES.find((r) => r.meta.id === f.ruleId);
-      if (!rule || !isSuppressed(suppressions, rule, f.range.start.line)) findings.push(f);
+      if (!rule || !isSuppressed(suppressions, rule.meta, f.range.start.line)) findings.push(f);
     }
   }
   // Rule ids are ASCII, so a plain comparison orders them (localeCompare costs a collator call per comparison).

@@ -101,3 +101,38 @@ export function disableForFileEdit(text: string, kind: FileKind, ruleId: string)
   const p = { line: 0, character: at };
   return { range: { start: p, end: p }, newText: pragmaText + lines.eol };
 }
+
+// Reading the pragmas, for lint findings (lint.ts) and for status findings that point at a file line
+// (status/findingSettings.ts): one grammar, the one the edits above write.
+
+/** The ids (or names) a file's pragmas suppress: for the whole file, and per line they apply to. */
+export interface Suppressions { file: Set<string>; byLine: Map<number, Set<string>> }
+
+/**
+ * Reads every pragma of a file. A line pragma applies to the next line that is not a comment (a pragma may sit above
+ * other comments); a global one to the whole file. JSON kinds have none (they cannot hold comments).
+ */
+export function readSuppressions(kind: FileKind, lines: LineIndex): Suppressions {
+  const result: Suppressions = { file: new Set(), byLine: new Map() };
+  // One substring search spares a regex per line on the (usual) file without pragmas.
+  if (!canSuppressInline(kind) || !lines.text.includes(SUPPRESS_PRAGMA)) return result;
+  for (let line = 0; line < lines.lineCount; line++) {
+    const pragma = matchPragma(lines.lineText(line));
+    if (!pragma) continue;
+    if (pragma.global) pragma.ids.forEach((id) => result.file.add(id));
+    else {
+      let target = line + 1;
+      while (target < lines.lineCount && /^\s*(?:[#;]|\/\/)/.test(lines.lineText(target))) target++;
+      const set = result.byLine.get(target) ?? new Set<string>();
+      pragma.ids.forEach((id) => set.add(id));
+      result.byLine.set(target, set);
+    }
+  }
+  return result;
+}
+
+/** True when a check (by id or name) is suppressed on `line` (0-based), or in the whole file when `line` is undefined. */
+export function isSuppressed(s: Suppressions, check: { id: string; name: string }, line: number | undefined): boolean {
+  const match = (set: Set<string> | undefined) => !!set && (set.has('*') || set.has(check.id) || set.has(check.name));
+  return match(s.file) || (line !== undefined && match(s.byLine.get(line)));
+}

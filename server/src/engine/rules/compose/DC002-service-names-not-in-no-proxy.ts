@@ -2,7 +2,7 @@ import type { RuleFinding } from '../../findingTypes';
 import { matchesNoProxy, parseNoProxy } from '../../proxy/noProxy';
 import { contiguousOffset } from '../../parse/mapped';
 import { isVerbatimScalar } from '../../parse/yaml';
-import { splitProxyValue } from '../../proxy/urlChecks';
+import { splitProxyValue } from '../../proxy/proxyValueParts';
 import type { ComposeModel, ComposeService } from '../../parse/compose';
 import { defineComposeRule, proxyVars } from './composeProxyVars';
 import { SRC } from '../../sources';

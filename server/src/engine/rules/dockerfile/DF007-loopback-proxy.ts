@@ -1,6 +1,6 @@
 import type { Fix, RuleFinding } from '../../findingTypes';
 import { isLoopbackHost } from '../../proxy/url';
-import { splitProxyValue } from '../../proxy/urlChecks';
+import { splitProxyValue } from '../../proxy/proxyValueParts';
 import { defineRule, dfModel, isHostNetworkRun, runProxyUrls, keywordOf } from './dockerfileModel';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';

@@ -5,7 +5,7 @@ import type { Fix, ProxyVariable, Range, RuleFinding, TextEdit } from '../../fin
 import type { Rule, RuleMeta } from '../../rule';
 import { assignmentsOf, type DockerfileAssignment } from '../../parse/dockerfile';
 import { envVariableOf, mayNameProxyVariable } from '../../proxy/names';
-import { splitProxyValue } from '../../proxy/urlChecks';
+import { splitProxyValue } from '../../proxy/proxyValueParts';
 import { hasPlaceholder } from '../../proxy/placeholder';
 import { lazyFix } from '../../fix';
 
