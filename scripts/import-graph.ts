@@ -107,22 +107,27 @@ export function circles(edges: readonly ImportEdge[], options: { includeTypeOnly
 /**
  * Layers from the bottom up; a file may import its own layer and those below. Adapters (lsp/, cli/, node/, shared/,
  * client/) sit above the whole engine. Inside the engine the order follows what each folder is: plain types and text
- * positions, then file detection, the proxy libraries (URLs, NO_PROXY), the parsers, the script model, the parsed
- * document with its settings, the rules, what runs the rules (lint, fixes, hover, explanations), the machine-facing
- * status and probe, and the engine's index.
+ * positions with the file-kind registry, then file detection, the proxy libraries (URLs, NO_PROXY), the parsers, the
+ * script model, the parsed document with its settings, the rules, what runs the rules (lint, fixes, hover,
+ * explanations), the machine-facing status and probe, and the engine's index.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['server/src/engine/findingTypes.ts', 'server/src/engine/lineIndex.ts', 'server/src/engine/links.ts', 'server/src/engine/machine.ts', 'server/src/engine/edits.ts', 'server/src/engine/fix.ts', 'server/src/engine/documentMemo.ts', 'server/src/engine/sources.ts'],
+  // The file-kind registry sits with the core types: findingTypes.ts re-exports its FileKind (and prescan.ts is its).
+  [
+    'server/src/engine/findingTypes.ts', 'server/src/engine/fileKinds.ts', 'server/src/engine/prescan.ts', 'server/src/engine/lineIndex.ts', 'server/src/engine/links.ts',
+    'server/src/engine/machine.ts', 'server/src/engine/edits.ts', 'server/src/engine/fix.ts', 'server/src/engine/documentMemo.ts', 'server/src/engine/sources.ts', 'server/src/engine/checkMeta.ts',
+  ],
   ['server/src/engine/detect.ts'],
   ['server/src/engine/proxy/'],
   ['server/src/engine/parse/'],
   ['server/src/engine/scripts/'],
-  ['server/src/engine/document.ts', 'server/src/engine/proxySettings/index.ts', 'server/src/engine/proxySettings/', 'server/src/engine/prescan.ts', 'server/src/engine/suppress.ts'],
+  ['server/src/engine/document.ts', 'server/src/engine/proxySettings/', 'server/src/engine/suppress.ts'],
   ['server/src/engine/rule.ts', 'server/src/engine/rules/'],
   ['server/src/engine/lint.ts', 'server/src/engine/fixAll.ts', 'server/src/engine/hover.ts'],
   // causes/ reads the machine model (attribute.ts) and is read only by probe/: it sits with them.
   ['server/src/engine/probe/', 'server/src/engine/status/', 'server/src/engine/causes/'],
   ['server/src/engine/setup/'],
+  ['server/src/engine/doctor.ts'],
   ['server/src/engine/index.ts'],
   ['server/src/shared/'],
   ['server/src/node/', 'server/src/lsp/', 'server/src/cli/'],

@@ -2,25 +2,14 @@
 // Used by gen-docs (writes the files) and by a unit test (checks the committed files are current).
 import { ALL_RULES, applyEdits, fixAllText, lint, PROJECT_URL, type Rule } from '../server/src/engine';
 import { STATUS_CHECKS, type StatusCheck } from '../server/src/engine/status';
-import type { FileKind } from '../server/src/engine/findingTypes';
+import { kindInfo } from '../server/src/engine/fileKinds';
 import { isMeasured, type Source } from '../server/src/engine/sources';
 
-const KIND_TITLE: Record<FileKind, string> = {
-  'daemon-json': 'daemon.json',
-  'cli-config': '~/.docker/config.json',
-  dockerfile: 'Dockerfile',
-  'systemd-dropin': 'systemd drop-in',
-  compose: 'Compose file',
-  'ci-workflow': 'CI workflow',
-  shell: 'shell script / Makefile / Jenkinsfile',
-};
-const FENCE: Record<FileKind, string> = {
-  'daemon-json': 'json', 'cli-config': 'json', dockerfile: 'dockerfile', 'systemd-dropin': 'ini', compose: 'yaml', 'ci-workflow': 'yaml', shell: 'sh',
-};
+// Titles and code-fence languages come from the file-kind registry (fileKinds.ts).
 
 function example(title: string, ex: Rule['meta']['examples']['bad']): string {
   const where = ex.path ? ` (as \`${ex.path}\`)` : '';
-  return `### ${title}${where}\n\n\`\`\`${FENCE[ex.kind]}\n${ex.text.replace(/\n$/, '')}\n\`\`\`\n`;
+  return `### ${title}${where}\n\n\`\`\`${kindInfo(ex.kind).fence}\n${ex.text.replace(/\n$/, '')}\n\`\`\`\n`;
 }
 
 /**
@@ -35,7 +24,7 @@ function afterQuickFix(rule: Rule): string[] {
   const onlyThisRule = Object.fromEntries(ALL_RULES.filter((r) => r !== rule).map((r) => [r.meta.id, 'off' as const]));
   let after = fixAllText(bad.text, bad.kind, { path: bad.path, rules: onlyThisRule });
   if (after === bad.text) after = applyEdits(bad.text, finding.fixes[0].edits);
-  return ['### After the quick fix', '', `Quick fix: ${finding.fixes[0].title}`, '', '```' + FENCE[bad.kind], after.replace(/\n$/, ''), '```', ''];
+  return ['### After the quick fix', '', `Quick fix: ${finding.fixes[0].title}`, '', '```' + kindInfo(bad.kind).fence, after.replace(/\n$/, ''), '```', ''];
 }
 
 const MAN_SECTION: Record<string, string> = { systemctl: '1', 'systemd.syntax': '7' };
@@ -75,7 +64,7 @@ export function renderRulePage(rule: Rule): string {
     '',
     '| | |',
     '|---|---|',
-    `| Applies to | ${m.kinds.map((k) => KIND_TITLE[k]).join(', ')} |`,
+    `| Applies to | ${m.kinds.map((k) => kindInfo(k).title).join(', ')} |`,
     `| Default severity | ${m.defaultSeverity} |`,
     `| dockerd refuses to start | ${m.dockerdRefuses ? 'yes (checked against `dockerd --validate`)' : 'no'} |`,
     '',
@@ -89,17 +78,26 @@ export function renderRulePage(rule: Rule): string {
     '',
     `In VS Code: \`"dockerProxyDoctor.rules": { "${m.id}": "off" }\` (or \`info\`/\`warning\`/\`error\` to change its severity).`,
     `In the CLI: \`--config FILE\` with \`{ "rules": { "${m.id}": "off" } }\`.`,
-    m.kinds.some((k) => k === 'dockerfile' || k === 'systemd-dropin')
-      ? `In a Dockerfile or drop-in: \`# proxy-doctor ignore=${m.id}\` on the line above, or \`# proxy-doctor global ignore=${m.id}\` for the whole file.`
-      : 'JSON files cannot hold comments (Docker reads them as strict JSON), so there is no inline suppression.',
+    suppressionLine(m),
     '',
   ];
   return lines.join('\n');
 }
 
+/** How to turn a rule off inside a file: a comment pragma in the kinds that have comments (fileKinds.ts). */
+function suppressionLine(m: Rule['meta']): string {
+  const commented = m.kinds.filter((k) => kindInfo(k).comments !== null);
+  if (commented.length === 0) return 'JSON files cannot hold comments (Docker reads them as strict JSON), so there is no inline suppression.';
+  const notes = commented.map((k) => kindInfo(k).comments?.leaderNote).filter((n): n is string => !!n);
+  const also = notes.length > 0 ? ` (${notes.join('; ')})` : '';
+  const titles = commented.map((k) => kindInfo(k).title);
+  const where = titles.length > 1 ? `${titles.slice(0, -1).join(', ')} or ${titles[titles.length - 1]}` : titles[0];
+  return `In a ${where}: \`# proxy-doctor ignore=${m.id}\` on the line above, or \`# proxy-doctor global ignore=${m.id}\` for the whole file${also}.`;
+}
+
 /** Markdown table of every rule, linking each page; `linkBase` is relative to where the table is placed. */
 export function renderRuleTable(linkBase: string): string {
-  const rows = ALL_RULES.map((r) => `| [${r.meta.id}](${linkBase}${r.meta.id}.md) | ${r.meta.name} | ${r.meta.kinds.map((k) => KIND_TITLE[k]).join(', ')} | ${r.meta.defaultSeverity} | ${r.meta.summary.replace(/\|/g, '\\|')} |`);
+  const rows = ALL_RULES.map((r) => `| [${r.meta.id}](${linkBase}${r.meta.id}.md) | ${r.meta.name} | ${r.meta.kinds.map((k) => kindInfo(k).title).join(', ')} | ${r.meta.defaultSeverity} | ${r.meta.summary.replace(/\|/g, '\\|')} |`);
   return ['| Id | Name | Files | Severity | What it catches |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
 }
 
@@ -107,9 +105,9 @@ const LAYER_TITLE: Record<string, string> = {
   vscode: 'VS Code', 'cli-shell': 'CLI shell', 'client-config': 'client config.json', daemon: 'daemon', builder: 'builder', 'build-args': 'build steps',
 };
 
-/** Status checks with a page of their own (CC005 and SV008 share the lint rule's page). */
+/** Status checks, each with a page of its own (ids are unique across lint rules and status findings). */
 export function statusChecksWithPages(): StatusCheck[] {
-  return STATUS_CHECKS.filter((c) => !c.meta.sharesLintRulePage);
+  return [...STATUS_CHECKS];
 }
 
 /** Page of a machine-state check of the Proxy Status view (not a lint rule: it needs docker, systemd, the shell). */
@@ -124,7 +122,7 @@ export function renderStatusCheckPage(check: StatusCheck): string {
     '|---|---|',
     '| Kind | Proxy Status finding (machine state: `docker info`, buildx, systemd, the shell; not a lint rule) |',
     `| Layer | ${LAYER_TITLE[m.layer] ?? m.layer} |`,
-    `| Severity | ${m.severity} |`,
+    `| Default severity | ${m.defaultSeverity} |`,
     '',
     m.description,
     '',
@@ -146,11 +144,18 @@ export function renderStatusCheckPage(check: StatusCheck): string {
     'In the Proxy Status view, in `docker-proxy-doctor status`, in the `dockerProxy/status` answer, and as a diagnostic of the',
     'file it points at when that file is open in the editor.',
     '',
+    // Turned off the way a lint rule is (one kind of check): settings, --config, a comment in the file it points at.
+    '## Turning it off',
+    '',
+    `In VS Code: \`"dockerProxyDoctor.rules": { "${m.id}": "off" }\` (or \`info\`/\`warning\`/\`error\` to change its severity).`,
+    `In the CLI: \`status --config FILE\` with \`{ "rules": { "${m.id}": "off" } }\` (the same file as \`lint --config\`).`,
+    `When it points at a line of a file that can hold comments (a systemd drop-in): \`# proxy-doctor ignore=${m.id}\` on the line above that line, or \`# proxy-doctor global ignore=${m.id}\` anywhere in the file; the status honours it at its next refresh. daemon.json and config.json cannot hold comments: use the settings.`,
+    '',
   ].join('\n');
 }
 
 export function renderStatusTable(linkBase: string): string {
-  const rows = STATUS_CHECKS.map((c) => `| [${c.meta.id}](${linkBase}${c.meta.id}.md) | ${c.meta.name} | ${LAYER_TITLE[c.meta.layer] ?? c.meta.layer} | ${c.meta.severity} | ${c.meta.summary.replace(/\|/g, '\\|')} |`);
+  const rows = STATUS_CHECKS.map((c) => `| [${c.meta.id}](${linkBase}${c.meta.id}.md) | ${c.meta.name} | ${LAYER_TITLE[c.meta.layer] ?? c.meta.layer} | ${c.meta.defaultSeverity} | ${c.meta.summary.replace(/\|/g, '\\|')} |`);
   return ['| Id | Name | Layer | Severity | What it catches |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
 }
 

@@ -56,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
   registerCommands(context, server);
   registerStatusCommands(context, server, service);
   connectivity.register(context);
-  new SetupCommand().register(context);
+  new SetupCommand(server).register(context);
   registerExplain(context, output, async (text) => {
     // Starting the server costs a cold start once; the machine's answer is what makes the explanation right.
     await server.ensureStarted();

@@ -14,6 +14,7 @@ import {
 import { Commands, DIAGNOSTIC_SOURCE, SETTINGS_SECTION } from '../../server/src/shared/protocol';
 import { fixAllMiddleware } from './fixAllMiddleware';
 import { maskCredentials } from '../../server/src/engine/proxy/url';
+import { editorLanguages } from '../../server/src/engine/fileKinds';
 import { createMaskedLogChannel } from './maskedChannel';
 import { CrashPolicy, isClosingConnectionError } from './crashPolicy';
 import { withBundledDocLinks } from './ruleLinks';
@@ -25,7 +26,7 @@ export const CLIENT_NAME = 'Docker Proxy Doctor';
  * Languages the server is attached to; it decides by name and location which JSON, YAML and script files are ours
  * (compose files, CI workflows, build scripts) and stays silent on the rest.
  */
-export const LANGUAGES = ['dockerfile', 'systemd-dropin', 'json', 'jsonc', 'dockercompose', 'yaml', 'shellscript', 'makefile', 'groovy', 'jenkinsfile'] as const;
+export const LANGUAGES: readonly string[] = editorLanguages();
 
 export type ServerState = 'stopped' | 'starting' | 'running' | 'failed';
 

@@ -4,23 +4,20 @@
 // An ordinary package.json therefore costs a few regex tests, not a server process.
 import * as vscode from 'vscode';
 import { detectKind } from '../../server/src/engine/detect';
+import { kindOfLanguage, workspaceGlobs } from '../../server/src/engine/fileKinds';
 import { SETTINGS_SECTION } from '../../server/src/shared/protocol';
 import { LANGUAGES, type ServerController } from './languageClient';
 
-/** Languages whose documents are always ours (the server may still find nothing in them). */
-const ALWAYS_OURS = new Set(['dockerfile', 'systemd-dropin', 'dockercompose']);
-
 /** The file names the workspace is searched for (the same as the workspaceContains activation events). */
-const DOCKER_FILES_GLOB =
-  '{**/Dockerfile,**/Containerfile,**/*.Dockerfile,**/Dockerfile.*,**/daemon.json,**/.docker/config.json,' +
-  '**/docker.service.d/*.conf,**/compose.yaml,**/compose.yml,**/docker-compose*.yml,**/docker-compose*.yaml}';
+const DOCKER_FILES_GLOB = `{${workspaceGlobs().join(',')}}`;
 
 /** True when the server would lint this document (by language, or by path and content as the server decides). */
 export function isDockerDocument(document: vscode.TextDocument): boolean {
   const { scheme } = document.uri;
   if (scheme !== 'file' && scheme !== 'untitled') return false;
-  if (ALWAYS_OURS.has(document.languageId)) return true;
-  if (scheme !== 'file' || !(LANGUAGES as readonly string[]).includes(document.languageId)) return false;
+  // A language that always means one of our kinds (the server may still find nothing in the document).
+  if (kindOfLanguage(document.languageId)) return true;
+  if (scheme !== 'file' || !LANGUAGES.includes(document.languageId)) return false;
   // detectKind reads at most the first 200,000 characters of the content.
   return detectKind(document.uri.fsPath, document.getText()) !== undefined;
 }

@@ -2,13 +2,15 @@
 // --fail-on threshold, 2 usage or I/O errors.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { FILE_KINDS, fixAllText, lint, notLintable, type FileKind, type Finding, type Severity, type SeveritySetting } from './engine';
+import { FILE_KINDS, notLintable, type FileKind, type Finding, type Severity, type SeveritySetting } from './engine';
 import { collectTargets } from './cli/lintFiles';
 import { formatJson, formatSarif, formatText, type FileFindings } from './cli/lintOutput';
 import { runStatus, type StatusArgs } from './cli/statusSubcommand';
 import { runTest, TestUsageError } from './cli/testSubcommand';
 import { ExplainUsageError, runExplain } from './cli/explainSubcommand';
 import { parseSetupArgs, runSetup, SetupUsageError } from './cli/setupSubcommand';
+import { createNodeDoctors, type NodeDoctors } from './node/nodeDoctor';
+import type { Doctor } from './engine/doctor';
 import { version } from '../../package.json';
 
 const USAGE = `Usage:
@@ -179,7 +181,7 @@ function parseStatusArgs(argv: string[]): StatusArgs & { config?: string } {
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-async function runLint(argv: string[]): Promise<number> {
+async function runLint(argv: string[], doctor: Doctor): Promise<number> {
   const args = parseLintArgs(argv);
   const rules = args.config ? await readRuleConfig(args.config) : {};
   const targets = await collectTargets(args.paths, args.kind);
@@ -196,7 +198,7 @@ async function runLint(argv: string[]): Promise<number> {
     const options = { path: path.resolve(t.file), rules, onRuleError: (id: string, e: unknown) => process.stderr.write(`docker-proxy-doctor: internal error in rule ${id} on ${t.file}: ${String(e)}\n`) };
     let text = t.text ?? '';
     if (args.fix && !t.tooLarge) {
-      const fixed = fixAllText(text, t.kind, options);
+      const fixed = doctor.fixedText(text, t.kind, options);
       if (fixed !== text) {
         try {
           await fs.writeFile(t.file, fixed);
@@ -208,7 +210,7 @@ async function runLint(argv: string[]): Promise<number> {
         }
       }
     }
-    const findings: Finding[] = t.tooLarge ? notLintable('the file is larger than 2 MiB', { rules }) : lint(text, t.kind, options);
+    const findings: Finding[] = t.tooLarge ? notLintable('the file is larger than 2 MiB', { rules }) : doctor.lint(text, t.kind, options);
     results.push({ file: t.file, findings });
   }
   const out = args.format === 'json' ? formatJson(results)
@@ -242,27 +244,27 @@ async function readAllStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: string[], doctors: NodeDoctors): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'lint':
-      return runLint(rest);
+      return runLint(rest, doctors.thisMachine);
     case 'status': {
       const { config, ...statusArgs } = parseStatusArgs(rest);
-      const result = await runStatus({ ...statusArgs, rules: config ? await readRuleConfig(config) : undefined });
+      const result = await runStatus({ ...statusArgs, rules: config ? await readRuleConfig(config) : undefined }, doctors);
       process.stdout.write(result.output);
       return result.code;
     }
     case 'test':
       try {
-        return await runTest(rest, (text) => process.stdout.write(text));
+        return await runTest(rest, (text) => process.stdout.write(text), doctors.thisMachine);
       } catch (error) {
         if (error instanceof TestUsageError) throw new UsageError(error.message);
         throw error;
       }
     case 'explain':
       try {
-        return await runExplain(rest, (text) => process.stdout.write(text), (text) => process.stderr.write(text), process.stdin);
+        return await runExplain(rest, (text) => process.stdout.write(text), (text) => process.stderr.write(text), process.stdin, doctors.thisMachine);
       } catch (error) {
         if (error instanceof ExplainUsageError) throw new UsageError(error.message);
         throw error;
@@ -271,7 +273,7 @@ async function main(argv: string[]): Promise<number> {
       return startLanguageServer(rest);
     case 'setup':
       try {
-        return await runSetup(parseSetupArgs(rest), { out: (text) => process.stdout.write(text), readStdin: readAllStdin });
+        return await runSetup(parseSetupArgs(rest), { out: (text) => process.stdout.write(text), readStdin: readAllStdin, doctors });
       } catch (error) {
         if (error instanceof SetupUsageError) throw new UsageError(error.message);
         throw error;
@@ -294,7 +296,8 @@ async function main(argv: string[]): Promise<number> {
 // A reader that goes away (`docker-proxy-doctor lint --format sarif . | head`) is not a crash.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); throw e; });
 
-main(process.argv.slice(2)).then(
+// The machines every subcommand examines, built once here: this one, and a --root tree's.
+main(process.argv.slice(2), createNodeDoctors()).then(
   (code) => { process.exitCode = code; },
   (error) => {
     if (error instanceof UsageError) process.stderr.write(`docker-proxy-doctor: ${error.message}\n\n${USAGE}`);

@@ -4,6 +4,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { maskCredentials } from './engine';
 import { startServer } from './lsp/doctorServer';
+import { createNodeDoctor } from './node/nodeDoctor';
 
 const connection = createConnection(ProposedFeatures.all);
 
@@ -19,4 +20,5 @@ const report = (what: string) => (error: unknown) => {
 process.on('uncaughtException', report('uncaughtException'));
 process.on('unhandledRejection', report('unhandledRejection'));
 
-startServer(connection);
+// This machine, built once here: every request handler examines the doctor it is given.
+startServer(connection, { doctor: createNodeDoctor() });

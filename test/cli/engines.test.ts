@@ -33,11 +33,11 @@ function layOut(machine: string): { tree: string; docker: string; spec: Spec } {
   return { tree, docker, spec };
 }
 
-function status(machine: string, extraEnv: Record<string, string> = {}): Promise<{ code: number; report: any; stderr: string }> {
+function status(machine: string, extraEnv: Record<string, string> = {}, extraArgs: string[] = []): Promise<{ code: number; report: any; stderr: string }> {
   const { tree, docker, spec } = layOut(machine);
   const env = { ...(spec.env ?? {}), ...extraEnv };
   const args = [cli, 'status', '--root', tree, '--platform', spec.platform, '--home', spec.home, '--docker', docker, '--format', 'json', '--timeout', '20',
-    ...Object.entries(env).flatMap(([k, v]) => ['--env', `${k}=${v}`])];
+    ...Object.entries(env).flatMap(([k, v]) => ['--env', `${k}=${v}`]), ...extraArgs];
   return new Promise((resolve) => {
     execFile(process.execPath, args, { cwd: root, timeout: 60_000 }, (error, stdout, stderr) => {
       let report: any;
@@ -92,6 +92,24 @@ describe('status --root --docker <replay> per recorded engine', () => {
     assert.ok(shell.some((t: string) => t.startsWith('WSL distro Ubuntu (WSL_DISTRO_NAME=Ubuntu); networkingMode mirrored, autoProxy true.')), shell.join('\n'));
     const nat = await status('wsl-desktop', { HTTPS_PROXY: 'http://127.0.0.1:7890' });
     assert.ok(!ids(nat.report).includes('EN003')); // still mirrored
+  });
+  test('--config: the same { "rules": … } file as lint --config turns a status finding off or changes its severity', async () => {
+    const before = (await status('desktop-windows')).report;
+    const severity = (r: any, id: string) => r.findings.find((f: any) => f.id === id)?.severity;
+    assert.equal(severity(before, 'EN004'), 'error');
+    assert.equal(severity(before, 'SV009'), 'info');
+    // One file for both commands: a lint rule (by id), a status finding by id and another by name.
+    const config = path.join(tmp, 'rules.json');
+    writeFileSync(config, JSON.stringify({ rules: { EN004: 'off', desktop: 'warning', DJ001: 'off' } }));
+    const { report, code } = await status('desktop-windows', {}, ['--config', config]);
+    assert.deepEqual(ids(report), ['SV001', 'SV009']);
+    assert.equal(severity(report, 'SV009'), 'warning');
+    assert.equal(report.layers.find((l: any) => l.id === 'daemon').findings.find((f: any) => f.id === 'SV009').severity, 'warning');
+    assert.equal(report.counts.error, before.counts.error - 1);
+    assert.equal(report.counts.warning, before.counts.warning + 1);
+    assert.equal(code, 0, 'no layer is in error once EN004 is off');
+    const lint = await new Promise<number>((resolve) => execFile(process.execPath, [cli, 'lint', '--config', config, path.join(enginesDir, 'engine/daemon.json')], { cwd: root, timeout: 60_000 }, (e) => resolve(e && typeof e.code === 'number' ? e.code : 0)));
+    assert.equal(lint, 0, 'lint --config reads the same file');
   });
   test('text output names the engine', async () => {
     const { tree, docker, spec } = layOut('colima');

@@ -29,6 +29,8 @@ export interface StartOptions {
   transport?: 'stdio' | 'ipc';
   /** Environment of the server process (default: this process's). */
   env?: NodeJS.ProcessEnv;
+  /** Script of the server (default: the bundled dist/server.js). */
+  server?: string;
 }
 
 export class TestClient {
@@ -82,7 +84,7 @@ export class TestClient {
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
     const ipc = options.transport === 'ipc';
-    const proc = spawn(process.execPath, [SERVER, ipc ? '--node-ipc' : '--stdio'], {
+    const proc = spawn(process.execPath, [options.server ?? SERVER, ipc ? '--node-ipc' : '--stdio'], {
       stdio: ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
       ...(options.env ? { env: options.env } : {}),
     });

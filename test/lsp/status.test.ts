@@ -75,6 +75,37 @@ describe('dockerProxy/status over stdio', () => {
     assert.ok(sv001.relatedInformation?.some((r) => /CLI shell layer: environment HTTPS_PROXY/.test(r.message)), JSON.stringify(sv001.relatedInformation));
     assert.ok(p.diagnostics.some((d) => d.code === 'DJ012'), 'lint diagnostics are still there');
   });
+  test('dockerProxyDoctor.rules decides status diagnostics too: a changed setting re-runs the status (severity, then off)', async () => {
+    const uri = `file://${daemonJsonPath}`;
+    const sv001 = (p: { diagnostics: Diagnostic[] }) => p.diagnostics.find((d) => d.code === 'SV001');
+    let from = client.mark();
+    client.settings = { rules: { SV001: 'info' } };
+    await client.configurationChanged();
+    const info = await client.waitForPublish(uri, from, (p) => sv001(p)?.severity === 3);
+    assert.ok(info.diagnostics.some((d) => d.code === 'DJ012'), 'lint diagnostics stay');
+    from = client.mark();
+    client.settings = { rules: { 'client-token-gap': 'off' } };
+    await client.configurationChanged();
+    const off = await client.waitForPublish(uri, from, (p) => !sv001(p) && p.diagnostics.some((d) => d.code === 'DJ012'));
+    assert.equal(sv001(off), undefined);
+    const answered = await client.request<ProxyStatusReport>('dockerProxy/status', { trusted: true, commandTimeoutMs: 20_000 });
+    assert.equal(answered.findings.some((f) => f.id === 'SV001'), false, 'the view\'s report obeys the setting too');
+    from = client.mark();
+    client.settings = {};
+    await client.configurationChanged();
+    await client.waitForPublish(uri, from, (p) => sv001(p)?.severity === 2);
+  });
+  test('a status diagnostic offers the actions of a lint diagnostic: disable in settings, documentation (JSON: no comment)', async () => {
+    const uri = `file://${daemonJsonPath}`;
+    const last = client.publishesFor(uri).at(-1)!;
+    const diagnostic = last.diagnostics.find((d) => d.code === 'SV001')!;
+    assert.ok(diagnostic, 'SV001 is shown');
+    const actions = await client.request<Array<{ title: string }>>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } });
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Disable SV001 in settings'), titles.join('; '));
+    assert.ok(titles.includes('Show documentation for SV001'), titles.join('; '));
+    assert.ok(!titles.some((t) => /SV001 for this (line|file)/.test(t)), 'daemon.json cannot hold a comment');
+  });
   test('a save re-runs the status with the client\'s last params: the fixed file loses its status diagnostic', async () => {
     const uri = `file://${daemonJsonPath}`;
     const fixed = '{\n  "proxies": {\n    "no-proxy": "localhost,127.0.0.1"\n  }\n}\n';

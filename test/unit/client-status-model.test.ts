@@ -307,7 +307,6 @@ describe('secrets never reach the view', () => {
 describe('welcome content and message line', () => {
   test('each state has its welcome key; the tree is shown (key none) whenever there is configuration', () => {
     assert.equal(welcomeKey(state(undefined, { loading: true })), 'loading');
-    assert.equal(welcomeKey(state(undefined, { error: describeRequestError('dockerProxy/status', { code: -32601, message: 'Unhandled method dockerProxy/status' }) })), 'unsupported');
     assert.equal(welcomeKey(state(undefined, { error: 'boom' })), 'error');
     assert.equal(welcomeKey(state(report('not-installed.json'))), 'not-installed');
     assert.equal(welcomeKey(state(report('proxied.json'))), 'none');
@@ -385,7 +384,6 @@ describe('status bar', () => {
 
 describe('request errors', () => {
   test('MethodNotFound, cancellation, a stopped server and anything else become one sentence with a next step', () => {
-    assert.match(describeRequestError('dockerProxy/status', { code: -32601, message: 'Unhandled method' }), /does not answer dockerProxy\/status.*Restart Language Server/);
     assert.equal(describeRequestError('dockerProxy/testConnectivity', { code: -32800, message: 'cancelled' }), 'dockerProxy/testConnectivity was cancelled.');
     assert.match(describeRequestError('dockerProxy/status', new Error('Client is not running')), /not running.*Restart Language Server/);
     assert.match(describeRequestError('dockerProxy/status', new Error('EPIPE')), /^dockerProxy\/status failed: EPIPE\. See Output/);

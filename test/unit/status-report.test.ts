@@ -241,9 +241,9 @@ describe('shell, client config, build args', () => {
     const fixed = await report({ env: { HOME: '/home/alice', HTTP_PROXY: 'http://proxy:3128', NO_PROXY: '10.20.0.0/16' }, commands: cmds });
     assert.equal(fixed.findings.some((x) => x.id === 'SV003'), false);
   });
-  test('SV008: only ALL_PROXY in the shell', async () => {
+  test('SV032: only ALL_PROXY in the shell', async () => {
     const r = await report({ env: { HOME: '/h', ALL_PROXY: 'socks5://proxy:1080' } });
-    assert.deepEqual(ids(r), ['SV008']);
+    assert.deepEqual(ids(r), ['SV032']);
   });
   test('config.json: the per-host entry for the current host applies, "default" is overridden (no merge)', async () => {
     const cfg = '{\n  "proxies": {\n    "default": {\n      "httpProxy": "http://proxy:3128",\n      "httpsProxy": "http://proxy:3128",\n      "noProxy": "localhost"\n    },\n    "unix:///var/run/docker.sock": {\n      "noProxy": "localhost,.corp"\n    }\n  }\n}\n';
@@ -267,10 +267,10 @@ describe('shell, client config, build args', () => {
     const r = await report({ env: { HOME: '/home/alice', DOCKER_CONFIG: '/cfg' }, files: { '/cfg/config.json': '{"proxies":{"default":{"httpsProxy":"http://p:3128","noProxy":"localhost,127.0.0.1"}}}' } });
     assert.ok(layer(r, 'client-config').values.some((v) => v.source.path === '/cfg/config.json'));
   });
-  test('CC005 (context comparison): a per-host key that no context has', async () => {
+  test('CC019 (context comparison): a per-host key that no context has', async () => {
     const cfg = '{\n  "proxies": {\n    "tcp://old-host:2375": { "httpsProxy": "http://p:3128" }\n  }\n}\n';
     const r = await report({ files: { '/home/alice/.docker/config.json': cfg }, commands: dockerCommands(INFO_MATCHING) });
-    const f = r.findings.find((x) => x.id === 'CC005' && !x.lint)!;
+    const f = r.findings.find((x) => x.id === 'CC019')!;
     assert.equal(f.source?.line, 2);
     assert.match(f.message, /unix:\/\/\/var\/run\/docker\.sock/);
   });

@@ -1,12 +1,18 @@
-// The shared proxy-URL checks (engine/proxy/urlChecks.ts), exercised on daemon.json and config.json settings.
+// The proxy-URL checks (bodies in the DJ006/7/9–12/24 rule files, run by the CC and DF rules too) and the URL
+// semantics they share (engine/proxy/proxyValueParts.ts), exercised on daemon.json and config.json settings.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits, parseDocument, type FileKind, type ProxySetting } from '../../server/src/engine';
 import type { ParsedDocument } from '../../server/src/engine/document';
-import {
-  checkBadUserinfo, checkCredentials, checkMissingPort, checkNotAUrl, checkMissingScheme, checkTlsToProxy, checkUnsupportedScheme,
-  percentEncodeUserinfo, splitProxyValue, valueEdit,
-} from '../../server/src/engine/proxy/urlChecks';
+import { percentEncodeUserinfo, splitProxyValue } from '../../server/src/engine/proxy/proxyValueParts';
+import { valueEdit } from '../../server/src/engine/rules/proxyValueEdits';
+import { checkTlsToProxy } from '../../server/src/engine/rules/daemonJson/DJ006-tls-to-proxy';
+import { checkUnsupportedScheme } from '../../server/src/engine/rules/daemonJson/DJ007-unsupported-scheme';
+import { checkMissingScheme } from '../../server/src/engine/rules/daemonJson/DJ009-missing-scheme';
+import { checkMissingPort } from '../../server/src/engine/rules/daemonJson/DJ010-missing-port';
+import { checkBadUserinfo } from '../../server/src/engine/rules/daemonJson/DJ011-bad-userinfo';
+import { checkCredentials } from '../../server/src/engine/rules/daemonJson/DJ012-credentials-in-url';
+import { checkNotAUrl } from '../../server/src/engine/rules/daemonJson/DJ024-not-a-proxy-url';
 
 /** A document with one proxy setting: daemon.json `proxies.https-proxy` or config.json `proxies.default.httpsProxy`. */
 function one(value: string, kind: FileKind = 'daemon-json'): { doc: ParsedDocument; setting: ProxySetting } {

@@ -1,7 +1,8 @@
 // "Docker Proxy Doctor: Explain Docker Error": explains the editor selection, else the clipboard, else text pasted
 // into an input box. Returns what it found (tests and other extensions use that); the notification is not awaited.
 import * as vscode from 'vscode';
-import { explainLog, type AttributedExplanation, type Explanation } from '../../../server/src/engine/causes';
+import type { AttributedExplanation, Explanation } from '../../../server/src/engine/causes';
+import { explainText } from '../../../server/src/engine/doctor';
 import { maskCredentials } from '../../../server/src/engine/proxy/url';
 import { presentExplanation } from './present';
 
@@ -51,7 +52,7 @@ async function textToExplain(arg: unknown): Promise<{ text: string; origin: Orig
 export async function explainError(output: vscode.LogOutputChannel, arg?: unknown, withMachine?: MachineExplainer): Promise<Explanation[]> {
   const input = await textToExplain(arg);
   if (!input) return [];
-  const fromText = explainLog(input.text);
+  const fromText = explainText(input.text);
   // The machine decides which layer is at fault (a refused loopback proxy on a rootful dockerd is a stopped proxy);
   // without the server (not started, untrusted, failed) the text alone decides.
   const attributed = fromText.length && withMachine ? await withMachine(input.text).catch(() => undefined) : undefined;

@@ -1,20 +1,19 @@
 // "Docker Proxy Doctor: Set Up Proxy…" and "Undo Last Setup". Asks for the proxy (URL, user, password, NO_PROXY,
-// layers), plans it with the engine on this machine's model, shows every change as a diff (one multi-file diff of
+// layers), has the language server plan it on this machine's model (`dockerProxy/plan`), shows every change as a diff (one multi-file diff of
 // masked texts), and on "Apply": writes the files the user may write (backups first, atomic), stages root-owned
 // files, and puts the `sudo install …` / restart / builder commands in a terminal the user sees and runs. The
 // password never reaches a title, a diff, the terminal line or a log: only the staged files (mode 0600) hold it.
 import * as vscode from 'vscode';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
-import { discover } from '../../../server/src/engine/status/discover';
-import { buildStatusModel, type StatusModel } from '../../../server/src/engine/status/statusModel';
 import { parseDocument, type ComposeDocument } from '../../../server/src/engine/document';
 import { maskCredentials } from '../../../server/src/engine/proxy/url';
 import {
-  availableLayers, defaultNoProxy, planIsEmpty, planSetup, proxyUrlOf, SETUP_LAYERS, SetupInputError, hideCredentialEntries,
-  type SetupContext, type SetupInput, type SetupLayer, type SetupPlan,
+  planIsEmpty, proxyUrlOf, SETUP_LAYERS, hideCredentialEntries, type SetupInput, type SetupLayer, type SetupPlan,
 } from '../../../server/src/engine/setup';
-import { createNodeMachine } from '../../../server/src/node/nodeMachine';
+import { Requests, type SetupPlanParams, type SetupPlanResponse } from '../../../server/src/shared/protocol';
+import type { ServerController } from '../languageClient';
+import { describeRequestError } from '../status/requestErrors';
 import { applyChanges, defaultStateDir, rootUndoLines, stageRootChanges, stageScript, undoLastSetup } from '../../../server/src/node/setupWriter';
 import { machineParams } from '../status/viewSettings';
 import { createMaskedLogChannel } from '../maskedChannel';
@@ -57,6 +56,11 @@ export class SetupCommand implements vscode.Disposable {
   /** The last run, for tests. */
   last: SetupRun | undefined;
 
+  /** Runs so far: each run is one session of `dockerProxy/plan` requests (one reading of the machine). */
+  private runs = 0;
+
+  constructor(private readonly server: ServerController) {}
+
   register(context: vscode.ExtensionContext): void {
     context.subscriptions.push(
       vscode.workspace.registerTextDocumentContentProvider(SETUP_SCHEME, {
@@ -84,30 +88,35 @@ export class SetupCommand implements vscode.Disposable {
     return defaultStateDir(process.env, process.env.HOME ?? os.homedir());
   }
 
-  private async model(): Promise<{ model: StatusModel; context: SetupContext }> {
-    const params = machineParams();
-    const machine = createNodeMachine();
-    const tools = { docker: params.dockerPath || 'docker', systemctl: params.systemctlPath || 'systemctl' };
-    const timeoutMs = params.commandTimeoutMs ?? 10_000;
-    const obs = await discover(machine, { tools, timeoutMs, runCommands: true });
-    const model = buildStatusModel(obs, params.vscodeProxy);
-    const context: SetupContext = { dockerfiles: [], composeServices: [], builderInspects: [] };
-    for (const b of (model.builder?.all ?? []).filter((x) => x.driver === 'docker-container')) {
-      const r = await machine.exec(tools.docker, ['buildx', 'inspect', b.name], { timeoutMs });
-      if (r.exitCode === 0) context.builderInspects!.push({ name: b.name, stdout: r.stdout });
-    }
+  /** The machine parameters and the workspace's files, as every plan request of one run sends them. */
+  private async planParams(): Promise<SetupPlanParams> {
+    const params: SetupPlanParams = { ...machineParams(), dockerfiles: [], composeServices: [], session: `${process.pid}-${++this.runs}` };
+    params.commandTimeoutMs ??= 10_000;
     for (const uri of await vscode.workspace.findFiles(DOCKERFILE_GLOB, '**/node_modules/**', MAX_FILES)) {
       const text = await readText(uri);
-      if (text !== undefined && /proxy/i.test(text)) context.dockerfiles!.push({ path: uri.fsPath, text });
+      if (text !== undefined && /proxy/i.test(text)) params.dockerfiles!.push({ path: uri.fsPath, text });
     }
     for (const uri of await vscode.workspace.findFiles(COMPOSE_GLOB, '**/node_modules/**', MAX_FILES)) {
       const text = await readText(uri);
-      if (text !== undefined) context.composeServices!.push(...(parseDocument(text, 'compose', uri.fsPath) as ComposeDocument).compose.services.map((s) => s.name));
+      if (text !== undefined) params.composeServices!.push(...(parseDocument(text, 'compose', uri.fsPath) as ComposeDocument).compose.services.map((s) => s.name));
     }
-    return { model, context };
+    return params;
   }
 
-  private async ask(model: StatusModel, context: SetupContext, opts: SetupCommandOptions): Promise<SetupInput | undefined> {
+  /** Asks the server's doctor; undefined (after saying why) when the server cannot answer. */
+  private async request(params: SetupPlanParams): Promise<SetupPlanResponse | undefined> {
+    await this.server.ensureStarted();
+    const client = this.server.current;
+    try {
+      if (!client || this.server.serverState !== 'running') throw new Error('the language server is not running');
+      return await client.sendRequest<SetupPlanResponse>(Requests.plan, params);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Docker Proxy Doctor: Set Up Proxy: ${describeRequestError(Requests.plan, e)}`);
+      return undefined;
+    }
+  }
+
+  private async ask(defaults: SetupPlanResponse, opts: SetupCommandOptions): Promise<SetupInput | undefined> {
     const proxy = opts.proxy ?? await vscode.window.showInputBox({
       title: 'Set Up Proxy (1/5): proxy URL',
       prompt: 'The proxy every Docker layer should use, for example http://proxy.corp.example:3128 (credentials come next).',
@@ -126,13 +135,13 @@ export class SetupCommand implements vscode.Disposable {
     const noProxyText = opts.noProxy?.join(',') ?? await vscode.window.showInputBox({
       title: 'Set Up Proxy (4/5): NO_PROXY',
       prompt: 'Hosts reached without the proxy (pre-filled: loopback, the daemon\'s insecure registries and mirrors, Compose service names).',
-      value: defaultNoProxy(model, context).join(','),
+      value: defaults.noProxy.join(','),
       ignoreFocusOut: true,
     });
     if (noProxyText === undefined) return undefined;
     let layers = opts.layers;
     if (!layers) {
-      const available = availableLayers(model, context);
+      const available = defaults.layers;
       const picked = await vscode.window.showQuickPick(SETUP_LAYERS.map((l) => ({ label: LAYER_LABEL[l], layer: l, picked: available.includes(l) })), { title: 'Set Up Proxy (5/5): layers', canPickMany: true, ignoreFocusOut: true });
       if (!picked || picked.length === 0) return undefined;
       layers = picked.map((p) => p.layer);
@@ -172,16 +181,15 @@ export class SetupCommand implements vscode.Disposable {
       void vscode.window.showWarningMessage('Set Up Proxy runs docker and writes Docker\'s configuration: trust this workspace first.');
       return result;
     }
-    const { model, context } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Docker Proxy Doctor: reading this machine' }, () => this.model());
-    const input = await this.ask(model, context, opts);
+    const params = await this.planParams();
+    const defaults = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Docker Proxy Doctor: reading this machine' }, () => this.request(params));
+    if (!defaults) return result;
+    const input = await this.ask(defaults, opts);
     if (!input) return result;
-    let plan: SetupPlan;
-    try {
-      plan = planSetup(model, input, context);
-    } catch (e) {
-      if (e instanceof SetupInputError) { void vscode.window.showErrorMessage(`Set Up Proxy: ${e.message}`); return result; }
-      throw e;
-    }
+    const answer = await this.request({ ...params, input });
+    if (!answer) return result;
+    if (!answer.plan) { void vscode.window.showErrorMessage(`Set Up Proxy: ${answer.error ?? 'no plan'}`); return result; }
+    const plan: SetupPlan = answer.plan;
     result.plan = plan;
     this.log(plan);
     if (planIsEmpty(plan)) {

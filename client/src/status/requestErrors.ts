@@ -5,9 +5,6 @@ import { m } from './viewText';
 export function describeRequestError(method: string, e: unknown): string {
   const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
   const msg = m(e instanceof Error ? e.message : typeof e === 'object' && e !== null && 'message' in e ? String((e as { message: unknown }).message) : String(e));
-  if (code === -32601) {
-    return `The language server does not answer ${method} (this build has no support for it yet). Update the extension, then run "Docker Proxy Doctor: Restart Language Server".`;
-  }
   if (code === -32800) return `${method} was cancelled.`;
   if (/not running|is not ready|connection (got )?(disposed|closed)|stopped/i.test(msg)) {
     return `The language server is not running (${msg}). Run "Docker Proxy Doctor: Restart Language Server" or look at Output › Docker Proxy Doctor.`;

@@ -55,7 +55,7 @@ export class StatusService implements vscode.Disposable {
     }
     this.subs.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        const relevant = ['dockerPath', 'systemctlPath', 'commandTimeoutSeconds'].some((k) => e.affectsConfiguration(`${SETTINGS_SECTION}.${k}`));
+        const relevant = ['dockerPath', 'systemctlPath', 'commandTimeoutSeconds', 'rules'].some((k) => e.affectsConfiguration(`${SETTINGS_SECTION}.${k}`));
         if (relevant || e.affectsConfiguration('http.proxy') || e.affectsConfiguration('http.noProxy') || e.affectsConfiguration('http.proxyStrictSSL')) {
           this.schedule('settings changed');
         }

@@ -24,8 +24,6 @@ export interface PairResult {
 const VERDICT = new Set<ProbeResult['outcome']>(['ok', 'fail', 'timeout', 'unreachable']);
 
 /** Optional fields a newer server may add to a report; read defensively, shown when present. */
-type ReportExtras = { notProbed?: unknown };
-
 export function pairResults(report: ConnectivityReport | undefined): PairResult[] {
   if (!report) return [];
   const pairs = new Map<string, { layer: string; registry: string; modelled?: ProbeResult; deep?: ProbeResult }>();
@@ -71,15 +69,8 @@ export function layerTestHealth(pairs: PairResult[], layer: string): Health | un
 
 /** Layers the last test left out, with the reason (`notProbed` of the report). */
 export function notProbedOf(report: ConnectivityReport | undefined): Map<string, string> {
-  const list = (report as (ConnectivityReport & ReportExtras) | undefined)?.notProbed;
   const out = new Map<string, string>();
-  if (Array.isArray(list)) {
-    for (const e of list) {
-      const layer = (e as { layer?: unknown })?.layer;
-      const reason = (e as { reason?: unknown })?.reason;
-      if (typeof layer === 'string' && typeof reason === 'string' && reason) out.set(layer, m(reason));
-    }
-  }
+  for (const e of report?.notProbed ?? []) if (e.reason) out.set(e.layer, m(e.reason));
   return out;
 }
 

@@ -63,18 +63,13 @@ const OWN_COMMAND = /^dockerProxyDoctor\./;
 
 /** The fix a finding carries, when it is one this view can run. */
 export function fixOf(f: StatusFinding): FindingFix | undefined {
-  const fix = (f as StatusFinding & { fix?: unknown }).fix as Partial<FindingFix> | undefined;
-  if (!fix || typeof fix.command !== 'string' || !OWN_COMMAND.test(fix.command)) return undefined;
-  return {
-    command: fix.command,
-    title: typeof fix.title === 'string' ? m(fix.title) : undefined,
-    arguments: Array.isArray(fix.arguments) ? fix.arguments : undefined,
-  };
+  const fix = f.fix;
+  if (!fix || !OWN_COMMAND.test(fix.command)) return undefined;
+  return { command: fix.command, title: fix.title !== undefined ? m(fix.title) : undefined, arguments: fix.arguments };
 }
 
-/** The finding's one-line title (servers after issue 15 send one), else its message. */
+/** The finding's one-line title. */
 export function titleOf(f: StatusFinding): string {
-  const title = (f as StatusFinding & { title?: unknown }).title;
   // The engine's titles end with `(layer)` for clients that show them alone; the view names the layer itself.
-  return typeof title === 'string' && title.trim() ? titleWithoutLayer(title, f.layer) : f.message;
+  return titleWithoutLayer(f.title, f.layer);
 }

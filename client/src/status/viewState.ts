@@ -18,13 +18,13 @@ export interface ViewState {
 }
 
 /** Value of the context key `dockerProxyDoctor.welcome`; package.json viewsWelcome entries key on it. */
-export type WelcomeKey = 'none' | 'loading' | 'unsupported' | 'error' | 'not-installed' | 'daemon-down' | 'untrusted' | 'no-config';
+export type WelcomeKey = 'none' | 'loading' | 'error' | 'not-installed' | 'daemon-down' | 'untrusted' | 'no-config';
 
 /** The tree is empty (and VS Code shows the welcome content) exactly when this is not `none`. */
 export function welcomeKey(state: ViewState): WelcomeKey {
   const r = state.report;
   if (!r) {
-    if (state.error) return /does not answer dockerProxy\//.test(state.error) ? 'unsupported' : 'error';
+    if (state.error) return 'error';
     return 'loading';
   }
   if (!r.noConfiguration || state.connectivity) return 'none';

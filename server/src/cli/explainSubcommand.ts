@@ -2,9 +2,8 @@
 // proxy errors in a log; with --machine, each is attributed to the layer of this machine that produced it.
 // Reads FILE, or stdin when there is none (or FILE is -). Exit 0 nothing found, 1 found, 2 usage or read error.
 import { promises as fs } from 'node:fs';
-import { attributeExplanations, explainLog, formatExplanationsJson, formatExplanationsText, type AttributedExplanation } from '../engine/causes';
-import { computeStatusModel } from '../engine/status';
-import { createNodeMachine } from '../node/nodeMachine';
+import { formatExplanationsJson, formatExplanationsText, type AttributedExplanation } from '../engine/causes';
+import { explainText, type Doctor } from '../engine/doctor';
 
 export class ExplainUsageError extends Error {}
 
@@ -60,7 +59,7 @@ async function readFileCapped(file: string): Promise<string> {
   }
 }
 
-export async function runExplain(argv: string[], out: (text: string) => void, err: (text: string) => void, stdin: NodeJS.ReadableStream): Promise<number> {
+export async function runExplain(argv: string[], out: (text: string) => void, err: (text: string) => void, stdin: NodeJS.ReadableStream, doctor: Doctor): Promise<number> {
   const args = parseExplainArgs(argv);
   let text: string;
   if (args.file === undefined || args.file === '-') {
@@ -75,12 +74,11 @@ export async function runExplain(argv: string[], out: (text: string) => void, er
       return 2;
     }
   }
-  let found: AttributedExplanation[] = explainLog(text.replace(/^\uFEFF/, ''));
-  if (args.machine && found.length > 0) {
-    // The same discovery as `status`: which layer produced each error, where it runs, which file configures it.
-    const model = await computeStatusModel(createNodeMachine(), { dockerPath: args.docker, trusted: true });
-    found = attributeExplanations(found, model);
-  }
+  // With --machine, the same discovery as `status`: which layer produced each error, where it runs, which file
+  // configures it.
+  const found: AttributedExplanation[] = args.machine
+    ? (await doctor.explain(text, { dockerPath: args.docker, trusted: true })).explanations
+    : explainText(text);
   out(args.format === 'json' ? formatExplanationsJson(found) : formatExplanationsText(found));
   return found.length > 0 ? 1 : 0;
 }

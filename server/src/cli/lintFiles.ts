@@ -1,13 +1,9 @@
 // Finding the files to lint: explicit paths, or a directory walk that only picks names we could lint.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { detectKind, kindFromLocation, MAX_LINT_BYTES, type FileKind } from '../engine';
+import { detectKind, isWalkName, kindFromLocation, MAX_LINT_BYTES, type FileKind } from '../engine';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.ci', '.vscode-test', '.test-artifacts']);
-/** Names worth reading during a walk; everything else is skipped unread. */
-const CANDIDATE_NAME = /^(?:daemon\.json|config\.json|docker|environment|.*\.conf|(?:Docker|Container)file.*|.*\.(?:Docker|docker|Container|container)file)$/;
-/** Compose files, CI workflows and build scripts (their kind is decided from the name and location). */
-const SCRIPT_CANDIDATE_NAME = /^(?:(?:docker-)?compose.*\.ya?ml|.*\.ya?ml|.*\.(?:sh|bash|mk|jenkinsfile)|GNUmakefile|[Mm]akefile|Jenkinsfile.*)$/;
 
 export interface LintTarget { file: string; kind?: FileKind; text?: string; tooLarge?: boolean; error?: string }
 
@@ -46,17 +42,11 @@ async function walk(dir: string, out: string[]): Promise<void> {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIP_DIRS.has(entry.name)) await walk(full, out);
-    } else if (entry.isFile() && (CANDIDATE_NAME.test(entry.name) || SCRIPT_CANDIDATE_NAME.test(entry.name))) {
+    } else if (entry.isFile() && isWalkName(entry.name)) {
+      // Names worth reading (each kind's `walkNames`, fileKinds.ts); everything else is skipped unread.
       out.push(full);
     }
   }
-}
-
-const SCRIPT_KINDS: ReadonlySet<FileKind> = new Set(['compose', 'ci-workflow', 'shell']);
-
-/** With --kind, a directory walk picks only the names that kind uses (not every *.yml for --kind dockerfile). */
-function walkedNameFits(name: string, kind: FileKind): boolean {
-  return SCRIPT_KINDS.has(kind) ? SCRIPT_CANDIDATE_NAME.test(name) : CANDIDATE_NAME.test(name);
 }
 
 /** Expands the command-line paths. Files named explicitly are always reported on, even when their kind is unknown. */
@@ -74,7 +64,8 @@ export async function collectTargets(paths: string[], forcedKind?: FileKind): Pr
       const files: string[] = [];
       await walk(p, files);
       for (const f of files) {
-        if (forcedKind && !walkedNameFits(path.basename(f), forcedKind)) continue;
+        // With --kind, a directory walk picks only the names that kind uses (not every *.yml for --kind dockerfile).
+        if (forcedKind && !isWalkName(path.basename(f), forcedKind)) continue;
         const t = await readTarget(f, forcedKind, false);
         if (t) targets.push(t);
       }

@@ -5,12 +5,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_TOOL_PATHS, type Machine } from '../engine/machine';
-import { discover } from '../engine/status/discover';
-import { buildStatusModel, type StatusModel } from '../engine/status/statusModel';
+import type { Doctor } from '../engine/doctor';
 import { parseDocument, type ComposeDocument } from '../engine/document';
 import { maskCredentials } from '../engine/proxy/url';
-import { planIsEmpty, planSetup, SETUP_LAYERS, SetupInputError, shellWord, type PlanCommand, type SetupContext, type SetupLayer, type SetupPlan } from '../engine/setup';
-import { createNodeMachine, runFile } from '../node/nodeMachine';
+import { planIsEmpty, SETUP_LAYERS, SetupInputError, shellWord, type PlanCommand, type SetupContext, type SetupLayer, type SetupPlan } from '../engine/setup';
+import { runFile } from '../node/nodeMachine';
+import type { NodeDoctors } from '../node/nodeDoctor';
 import { applyChanges, defaultStateDir, rootUndoLines, SetupWriteError, stageRootChanges, undoLastSetup, type ApplyResult } from '../node/setupWriter';
 
 export class SetupUsageError extends Error {}
@@ -94,21 +94,21 @@ export function parseSetupArgs(argv: string[]): SetupArgs {
 export interface SetupIo {
   out(text: string): void;
   readStdin(): Promise<string>;
+  /** This machine's doctor, and the one for a --root tree. */
+  doctors: NodeDoctors;
 }
 
 const ROOT_HOME = '/home/user';
 
 /** The machine: this one, or a file tree (--root) whose docker, when --docker asks one, keeps its config in the tree. */
-function machineFor(args: SetupArgs): { machine: Machine; thisMachine: boolean; runCommands: boolean; execEnv: Record<string, string> } {
+function doctorFor(args: SetupArgs, doctors: NodeDoctors): { doctor: Doctor; thisMachine: boolean; runCommands: boolean; execEnv: Record<string, string> } {
   const thisMachine = args.root === '/';
-  if (thisMachine) return { machine: createNodeMachine(), thisMachine, runCommands: true, execEnv: {} };
+  if (thisMachine) return { doctor: doctors.thisMachine, thisMachine, runCommands: true, execEnv: {} };
   const env: Record<string, string | undefined> = { HOME: ROOT_HOME, PATH: process.env.PATH };
   if (args.docker && process.env.DOCKER_HOST) env.DOCKER_HOST = process.env.DOCKER_HOST;
-  const base = createNodeMachine({ root: args.root, env });
   // The tree's docker client config, so buildx stores builders there and not in a real home.
   const execEnv = { DOCKER_CONFIG: path.join(args.root, ROOT_HOME, '.docker') };
-  const machine: Machine = { ...base, exec: (file, argv, o) => base.exec(file, argv, { ...o, env: { ...execEnv, ...(o.env ?? {}) } }) };
-  return { machine, thisMachine, runCommands: !!args.docker, execEnv };
+  return { doctor: doctors.tree({ root: args.root, env, execEnv }), thisMachine, runCommands: !!args.docker, execEnv };
 }
 
 function stateDirFor(args: SetupArgs, machine: Machine): string {
@@ -117,11 +117,12 @@ function stateDirFor(args: SetupArgs, machine: Machine): string {
   return args.root === '/' ? dir : path.join(args.root, dir);
 }
 
-async function gatherContext(args: SetupArgs, model: StatusModel, machine: Machine, docker: string, timeoutMs: number, runCommands: boolean): Promise<SetupContext> {
-  const context: SetupContext = { dockerfiles: [], composeServices: [], builderInspects: [] };
+/** The files named on the command line: Dockerfiles to clean, Compose services for NO_PROXY. */
+async function readWorkspaceFiles(args: SetupArgs): Promise<Required<Pick<SetupContext, 'dockerfiles' | 'composeServices'>>> {
+  const context = { dockerfiles: [] as Array<{ path: string; text: string }>, composeServices: [] as string[] };
   for (const f of args.dockerfiles) {
     try {
-      context.dockerfiles!.push({ path: path.resolve(f), text: await fs.readFile(f, 'utf8') });
+      context.dockerfiles.push({ path: path.resolve(f), text: await fs.readFile(f, 'utf8') });
     } catch (e) {
       throw new SetupUsageError(`cannot read --dockerfile ${f}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     }
@@ -134,13 +135,7 @@ async function gatherContext(args: SetupArgs, model: StatusModel, machine: Machi
       throw new SetupUsageError(`cannot read --compose ${f}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     }
     const doc = parseDocument(text, 'compose', f) as ComposeDocument;
-    context.composeServices!.push(...doc.compose.services.map((s) => s.name));
-  }
-  if (runCommands) {
-    for (const b of (model.builder?.all ?? []).filter((x) => x.driver === 'docker-container')) {
-      const r = await machine.exec(docker, ['buildx', 'inspect', b.name], { timeoutMs });
-      if (r.exitCode === 0) context.builderInspects!.push({ name: b.name, stdout: r.stdout });
-    }
+    context.composeServices.push(...doc.compose.services.map((s) => s.name));
   }
   return context;
 }
@@ -211,8 +206,8 @@ async function runCommands(commands: readonly PlanCommand[], opts: { thisMachine
 }
 
 export async function runSetup(args: SetupArgs, io: SetupIo): Promise<number> {
-  const { machine, thisMachine, runCommands: mayRun, execEnv } = machineFor(args);
-  const stateDir = stateDirFor(args, machine);
+  const { doctor, thisMachine, runCommands: mayRun, execEnv } = doctorFor(args, io.doctors);
+  const stateDir = stateDirFor(args, doctor.machine);
   const docker = args.docker || DEFAULT_TOOL_PATHS.docker;
   const systemctl = args.systemctl || DEFAULT_TOOL_PATHS.systemctl;
   const commandEnv = { ...execEnv, ...(thisMachine ? {} : { HOME: path.join(args.root, ROOT_HOME) }) };
@@ -248,12 +243,11 @@ export async function runSetup(args: SetupArgs, io: SetupIo): Promise<number> {
     password = (await io.readStdin()).replace(/\r?\n$/, '');
     if (password === '') throw new SetupUsageError('--password-stdin read an empty password');
   }
-  const obs = await discover(machine, { tools: { docker, systemctl }, timeoutMs: args.timeoutMs, runCommands: mayRun });
-  const model = buildStatusModel(obs);
-  const context = await gatherContext(args, model, machine, docker, args.timeoutMs, mayRun);
+  const files = await readWorkspaceFiles(args);
+  const { model, context } = await doctor.setupModel({ dockerPath: docker, systemctlPath: systemctl, commandTimeoutMs: args.timeoutMs, filesOnly: !mayRun, ...files });
   let plan: SetupPlan;
   try {
-    plan = planSetup(model, { proxy: args.proxy!, user: args.user, password, noProxy: args.noProxy, containerProxy: args.containerProxy, caFile: args.caFile, layers: args.layers }, context);
+    plan = doctor.plan(model, { proxy: args.proxy!, user: args.user, password, noProxy: args.noProxy, containerProxy: args.containerProxy, caFile: args.caFile, layers: args.layers }, context);
   } catch (e) {
     if (e instanceof SetupInputError) throw new SetupUsageError(e.message);
     throw e;

@@ -1,9 +1,8 @@
 // `status`: every proxy layer of this machine (or of the files under --root), as text or JSON. The engine gathers it
 // (files, environment, docker/systemctl with timeouts); this file picks the machine and prints.
 import * as path from 'node:path';
-import { computeStatusReport } from '../engine/status';
 import type { Health, ProxyStatusReport, StatusFinding } from '../engine/status/report';
-import { createNodeMachine } from '../node/nodeMachine';
+import type { NodeDoctors } from '../node/nodeDoctor';
 import type { SeveritySetting } from '../engine/findingTypes';
 
 export interface StatusArgs {
@@ -56,23 +55,21 @@ export function statusExitCode(report: ProxyStatusReport): number {
   return report.layers.some((l) => l.health === 'error') ? 1 : 0;
 }
 
-export async function runStatus(args: StatusArgs): Promise<{ output: string; code: number }> {
+export async function runStatus(args: StatusArgs, doctors: NodeDoctors): Promise<{ output: string; code: number }> {
   const thisMachine = args.root === '/';
   // A --root tree is another machine's files: neither our environment nor our docker belongs to it, unless --docker
   // explicitly asks a daemon too.
   // Nor is its network ours: no proxy reachability check for a --root tree.
-  const machine = thisMachine
-    ? createNodeMachine()
-    : {
-      ...createNodeMachine({
-        root: path.resolve(args.root),
-        env: { HOME: args.home ?? '/home/user', PATH: process.env.PATH, ...(args.env ?? {}) },
-        platform: args.platform,
-        homeDir: args.home ?? '/home/user',
-      }),
-      connect: undefined,
-    };
-  const report = await computeStatusReport(machine, {
+  const doctor = thisMachine
+    ? doctors.thisMachine
+    : doctors.tree({
+      root: path.resolve(args.root),
+      env: { HOME: args.home ?? '/home/user', PATH: process.env.PATH, ...(args.env ?? {}) },
+      platform: args.platform,
+      homeDir: args.home ?? '/home/user',
+      noNetwork: true,
+    });
+  const report = await doctor.status({
     trusted: true,
     filesOnly: !thisMachine && !args.docker,
     dockerPath: args.docker,

@@ -1,8 +1,7 @@
 // `docker-proxy-doctor test`: probes registries through each layer's proxy from this machine and prints the report.
-import { createNodeMachine } from '../node/nodeMachine';
-import { createNodeDialer, nodeClock, readCaFiles } from '../node/nodeDialer';
-import { certsByHost, formatConnectivityReport, parseRegistries, probeInputsFromModel, runConnectivityTest } from '../engine/probe';
-import { computeStatusModel } from '../engine/status';
+import { readCaFiles } from '../node/nodeDialer';
+import { formatConnectivityReport, parseRegistries } from '../engine/probe';
+import type { Doctor } from '../engine/doctor';
 import type { LayerId } from '../engine/status/report';
 
 export class TestUsageError extends Error {}
@@ -76,30 +75,25 @@ export function parseTestArgs(argv: string[]): TestArgs {
 }
 
 /** Runs the test; returns the exit code (0 every probed layer passed, 1 a layer failed). */
-export async function runTest(argv: string[], out: (text: string) => void): Promise<number> {
+export async function runTest(argv: string[], out: (text: string) => void, doctor: Doctor): Promise<number> {
   const args = parseTestArgs(argv);
   const extra = process.env.NODE_EXTRA_CA_CERTS ? [process.env.NODE_EXTRA_CA_CERTS] : [];
   const caPem = readCaFiles([...extra, ...args.caFiles]);
-  const machine = createNodeMachine();
-  // The same discovery as `status`: the test probes exactly the values the status shows.
-  const model = await computeStatusModel(machine, { dockerPath: args.docker, trusted: true });
-  const gathered = probeInputsFromModel(model, args.layers);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   try {
-    const report = await runConnectivityTest({
-      layers: gathered.layers,
-      notProbed: gathered.notProbed,
-      knownCas: certsByHost(model),
+    // The same discovery as `status`: the test probes exactly the values the status shows.
+    const report = await doctor.test({
+      dockerPath: args.docker,
+      trusted: true,
+      layers: args.layers,
       registries: args.registries,
-      dialer: createNodeDialer({ extraCaPem: caPem, hosts: args.resolve }),
-      clock: nodeClock,
+      dialer: { extraCaPem: caPem, hosts: args.resolve },
       timeoutMs: args.timeoutMs,
       signal: controller.signal,
-      deep: args.deep ? { machine, dockerPath: args.docker } : undefined,
+      deep: args.deep,
       onProgress: args.format === 'text' && process.stderr.isTTY ? (e) => process.stderr.write(`[${e.done}/${e.total}] ${e.message}\n`) : undefined,
-      generatedAt: new Date().toISOString(),
     });
     out(args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatConnectivityReport(report));
     return report.worst === 'error' || report.worst === 'warning' ? 1 : 0;

@@ -1,7 +1,7 @@
 // Core types shared by parsers, rules, adapters. No vscode, no LSP transport: plain data.
 
-export type FileKind = 'dockerfile' | 'daemon-json' | 'cli-config' | 'systemd-dropin' | 'compose' | 'ci-workflow' | 'shell';
-export const FILE_KINDS: readonly FileKind[] = ['dockerfile', 'daemon-json', 'cli-config', 'systemd-dropin', 'compose', 'ci-workflow', 'shell'];
+// The kinds of file are the keys of the file-kind registry (fileKinds.ts); re-exported here with the other core types.
+export { FILE_KINDS, type FileKind } from './fileKinds';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';

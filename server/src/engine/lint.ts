@@ -1,12 +1,13 @@
 // The one entry point adapters call: text + kind -> findings with severities resolved and suppressions applied.
-import type { FileKind, Finding, SeveritySetting } from './findingTypes';
+import type { Finding, SeveritySetting } from './findingTypes';
+import { kindInfo, mayHaveFindings, type FileKind } from './fileKinds';
 import { parseDocument, type ParsedDocument } from './document';
 import { ALL_RULES } from './rules';
 import type { Rule } from './rule';
 import { LineIndex } from './lineIndex';
 import { jsonNestingDepth, MAX_JSON_DEPTH } from './parse/json';
-import { mayHaveFindings } from './prescan';
-import { SUPPRESS_PRAGMA } from './suppress';
+import { isSuppressed, readSuppressions, SUPPRESS_PRAGMA } from './suppress';
+import { settingFor } from './checkMeta';
 import { MAX_YAML_DEPTH, yamlNestingDepth } from './parse/yaml';
 import { guardFixes } from './fix';
 
@@ -27,38 +28,9 @@ export interface LintOptions {
 
 // The pragma's word lives with the edits that write it (suppress.ts, below lint in the layers); re-exported for index.ts.
 export { SUPPRESS_PRAGMA };
-const PRAGMA_RE = /^\s*(?:[#;]|\/\/)\s*proxy-doctor\s+(global\s+)?ignore=([A-Za-z0-9_,\s*-]+)$/;
-
-interface Suppressions { file: Set<string>; byLine: Map<number, Set<string>> }
-
-function readSuppressions(kind: FileKind, lines: LineIndex): Suppressions {
-  const result: Suppressions = { file: new Set(), byLine: new Map() };
-  // One substring search spares a regex per line on the (usual) file without pragmas.
-  if (kind === 'daemon-json' || kind === 'cli-config' || !lines.text.includes(SUPPRESS_PRAGMA)) return result;
-  for (let line = 0; line < lines.lineCount; line++) {
-    const match = PRAGMA_RE.exec(lines.lineText(line));
-    if (!match) continue;
-    const ids = match[2].split(/[\s,]+/).filter(Boolean);
-    if (match[1]) ids.forEach((id) => result.file.add(id));
-    else {
-      // Applies to the next line that is not a comment (a pragma may sit above other comments).
-      let target = line + 1;
-      while (target < lines.lineCount && /^\s*(?:[#;]|\/\/)/.test(lines.lineText(target))) target++;
-      const set = result.byLine.get(target) ?? new Set<string>();
-      ids.forEach((id) => set.add(id));
-      result.byLine.set(target, set);
-    }
-  }
-  return result;
-}
-
-function isSuppressed(s: Suppressions, rule: Rule, line: number): boolean {
-  const match = (set: Set<string> | undefined) => !!set && (set.has('*') || set.has(rule.meta.id) || set.has(rule.meta.name));
-  return match(s.file) || match(s.byLine.get(line));
-}
 
 function severitySetting(rule: Rule, options: LintOptions): SeveritySetting | undefined {
-  return options.rules?.[rule.meta.id] ?? options.rules?.[rule.meta.name];
+  return settingFor(rule.meta, options.rules);
 }
 
 /** The PD001 finding for input that is not linted (binary, too large), honouring the rule's severity setting. */
@@ -77,6 +49,12 @@ export function notLintable(reason: string, options: LintOptions = {}): Finding[
   }];
 }
 
+/** The nesting limit of each syntax a parser recurses into (a kind names its syntax in fileKinds.ts). */
+const NESTING = {
+  json: { depth: jsonNestingDepth, max: MAX_JSON_DEPTH, name: 'JSON' },
+  yaml: { depth: yamlNestingDepth, max: MAX_YAML_DEPTH, name: 'YAML' },
+} as const;
+
 /**
  * Why a text must not be parsed as this kind (too large, binary, nested deeper than the parsers can recurse), or
  * undefined when it can be. Every adapter asks this before parsing; each check is one linear pass.
@@ -84,13 +62,11 @@ export function notLintable(reason: string, options: LintOptions = {}): Finding[
 export function unlintableReason(text: string, kind: FileKind): string | undefined {
   if (text.length > MAX_LINT_BYTES) return `the file is larger than ${MAX_LINT_BYTES / 1024 / 1024} MiB`;
   if (text.includes('\u0000')) return 'the file contains NUL bytes (binary content?)';
-  if (kind === 'daemon-json' || kind === 'cli-config') {
-    const depth = jsonNestingDepth(text);
-    if (depth > MAX_JSON_DEPTH) return `JSON nesting depth ${depth} exceeds the limit of ${MAX_JSON_DEPTH} levels`;
-  }
-  if (kind === 'compose' || kind === 'ci-workflow') {
-    const depth = yamlNestingDepth(text);
-    if (depth > MAX_YAML_DEPTH) return `YAML nesting depth ${depth} exceeds the limit of ${MAX_YAML_DEPTH} levels`;
+  const nesting = kindInfo(kind).nesting;
+  if (nesting) {
+    const { depth: depthOf, max, name } = NESTING[nesting];
+    const depth = depthOf(text);
+    if (depth > max) return `${name} nesting depth ${depth} exceeds the limit of ${max} levels`;
   }
   return undefined;
 }
@@ -119,7 +95,7 @@ export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): Fi
       continue;
     }
     for (const f of raw) {
-      if (isSuppressed(suppressions, rule, f.range.start.line)) continue;
+      if (isSuppressed(suppressions, rule.meta, f.range.start.line)) continue;
       findings.push({
         ruleId: rule.meta.id,
         ruleName: rule.meta.name,
@@ -127,28 +103,26 @@ export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): Fi
         message: f.message,
         range: f.range,
         fixes: f.fixes?.length ? guardFixes(f.fixes, options.onRuleError && ((e) => options.onRuleError!(rule.meta.id, e))) : [],
-        dockerdRefuses: !!rule.meta.dockerdRefuses && doc.kind === 'daemon-json',
+        dockerdRefuses: !!rule.meta.dockerdRefuses && kindInfo(doc.kind).readByDockerdAtStart,
       });
     }
   }
-  if (doc.kind === 'shell' || doc.kind === 'ci-workflow') {
+  if ('units' in doc) {
     for (const f of embeddedFindings(doc, options)) {
       const rule = ALL_RULES.find((r) => r.meta.id === f.ruleId);
-      if (!rule || !isSuppressed(suppressions, rule, f.range.start.line)) findings.push(f);
+      if (!rule || !isSuppressed(suppressions, rule.meta, f.range.start.line)) findings.push(f);
     }
   }
   // Rule ids are ASCII, so a plain comparison orders them (localeCompare costs a collator call per comparison).
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
 
-const EMBEDDED_LABEL = { 'daemon-json': 'daemon.json', 'cli-config': 'config.json', 'systemd-dropin': 'drop-in' } as const;
-
 /**
  * Docker's own files a script writes from a here-document (`cat > /etc/docker/daemon.json <<EOF`), linted as those
  * files, with ranges mapped back into the script. Fixes are dropped (their edits are in the body's coordinates);
  * with an unquoted delimiter the shell expands `$…` first, so findings on such lines are left out.
  */
-function embeddedFindings(doc: Extract<ParsedDocument, { kind: 'shell' | 'ci-workflow' }>, options: LintOptions): Finding[] {
+function embeddedFindings(doc: Extract<ParsedDocument, { units: unknown }>, options: LintOptions): Finding[] {
   const out: Finding[] = [];
   for (const unit of doc.units) {
     for (const e of unit.embedded) {
@@ -160,7 +134,7 @@ function embeddedFindings(doc: Extract<ParsedDocument, { kind: 'shell' | 'ci-wor
         const at = (p: Finding['range']['start']) => e.body.offsets[Math.min(bodyLines.offsetAt(p), e.body.text.length)];
         out.push({
           ...f,
-          message: `${f.message} (in the ${EMBEDDED_LABEL[e.kind]} written to ${e.path})`,
+          message: `${f.message} (in the ${kindInfo(e.kind).scriptTargetLabel} written to ${e.path})`,
           range: doc.lines.range(at(f.range.start), Math.max(at(f.range.start), at(f.range.end))),
           fixes: [],
         });
@@ -172,13 +146,5 @@ function embeddedFindings(doc: Extract<ParsedDocument, { kind: 'shell' | 'ci-wor
 
 /** Path an example or test lints a kind as, when the caller has none. */
 export function defaultPathFor(kind: FileKind): string {
-  switch (kind) {
-    case 'dockerfile': return '/project/Dockerfile';
-    case 'daemon-json': return '/etc/docker/daemon.json';
-    case 'cli-config': return '/home/user/.docker/config.json';
-    case 'systemd-dropin': return '/etc/systemd/system/docker.service.d/http-proxy.conf';
-    case 'compose': return '/project/compose.yaml';
-    case 'ci-workflow': return '/project/.github/workflows/build.yml';
-    case 'shell': return '/project/build.sh';
-  }
+  return kindInfo(kind).defaultPath;
 }

@@ -5,7 +5,7 @@
 // that could assemble one, and for JSON anything that is not a plain valid object means the full lint runs.
 // test/unit/prescan.test.ts checks it against every rule example and fixture (also with the proxy host renamed)
 // and against fuzzed texts: whenever it says "skip", the full lint must find nothing.
-import type { FileKind } from './findingTypes';
+// Each kind names its pre-scan in fileKinds.ts; `mayHaveFindings(text, kind)` there picks it.
 
 /** `prox` covers proxy, proxies, *_proxy, --proxy, Acquire::http::Proxy, httpProxy, noProxy, ... in any case. */
 const PROXY_WORD = /prox/i;
@@ -20,21 +20,15 @@ const CURL_X_HOST_JOINED = /-x["']?[A-Za-z0-9.-]+:\d/;
 /** daemon.json mirror rules (DJ014-DJ016, NP012) fire on registry-mirrors without any proxy setting. */
 const MIRROR_WORD = /mirror/i;
 
-/**
- * False only when no rule can fire on `text` as `kind`. Costs a few linear scans (plus `JSON.parse` for JSON
- * kinds), far below parsing and running the rules.
- */
-export function mayHaveFindings(text: string, kind: FileKind): boolean {
-  switch (kind) {
-    case 'dockerfile': return dockerfileMayHaveFindings(text);
-    case 'systemd-dropin': return systemdMayHaveFindings(text);
-    case 'daemon-json':
-    case 'cli-config': return jsonMayHaveFindings(text, kind);
-    default: return true; // a kind added later is linted until it gets its own pre-scan
-  }
+// Each pre-scan below is false only when no rule can fire on `text` as its kind. It costs a few linear scans (plus
+// `JSON.parse` for JSON kinds), far below parsing and running the rules.
+
+/** For a kind without a pre-scan of its own (the script kinds): always lint. */
+export function alwaysLint(): boolean {
+  return true;
 }
 
-function dockerfileMayHaveFindings(text: string): boolean {
+export function dockerfileMayHaveFindings(text: string): boolean {
   if (PROXY_WORD.test(text) || CURL_X_URL.test(text) || CURL_X_HOST.test(text)) return true;
   // Line continuations (`\` or the backtick of `# escape=`), with comment lines skipped inside them, and escapes
   // inside words can join pieces into a proxy word. Read the text once more with all of those removed.
@@ -43,14 +37,18 @@ function dockerfileMayHaveFindings(text: string): boolean {
   return PROXY_WORD.test(joined) || CURL_X_URL.test(joined) || CURL_X_HOST_JOINED.test(joined);
 }
 
-function systemdMayHaveFindings(text: string): boolean {
+export function systemdMayHaveFindings(text: string): boolean {
   // systemd decodes C escapes (`\x50` is P) and joins continuation lines: any backslash means "read it properly".
   return PROXY_WORD.test(text) || text.includes('\\');
 }
 
-function jsonMayHaveFindings(text: string, kind: 'daemon-json' | 'cli-config'): boolean {
+export function daemonJsonMayHaveFindings(text: string): boolean {
+  return MIRROR_WORD.test(text) || cliConfigMayHaveFindings(text);
+}
+
+/** config.json, and the JSON checks daemon.json shares. */
+export function cliConfigMayHaveFindings(text: string): boolean {
   if (PROXY_WORD.test(text)) return true;
-  if (kind === 'daemon-json' && MIRROR_WORD.test(text)) return true;
   // `\u0070roxies` is "proxies" once decoded; any escape sends the file to the real parser.
   if (text.includes('\\')) return true;
   // Invalid JSON (PD002) and a root that is not an object (DJ025) are findings without any proxy word.

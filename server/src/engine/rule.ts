@@ -1,7 +1,8 @@
-// A rule = metadata + a pure check over a parsed document. One file per rule under rules/<kind>/.
+// A rule = metadata + a pure check over a parsed document. One file per rule under rules/<kind>/. Its metadata is
+// the one every check has (checkMeta.ts); a Proxy Status finding (status/findings/) reads the machine instead.
 import type { ParsedDocument } from './document';
-import type { FileKind, RuleFinding, Severity } from './findingTypes';
-import type { Source } from './sources';
+import type { FileKind, RuleFinding } from './findingTypes';
+import type { CheckMeta } from './checkMeta';
 
 export interface RuleExample {
   kind: FileKind;
@@ -10,23 +11,9 @@ export interface RuleExample {
   text: string;
 }
 
-export interface RuleMeta {
-  /** Stable id, never reused: DJ001, CC007, DF004, NP001, SV005 ... */
-  id: string;
-  /** Short kebab-case name: `top-level-proxy-key`. */
-  name: string;
+/** A lint rule's metadata: the shared check metadata plus the file kinds it reads and its examples. */
+export interface RuleMeta extends CheckMeta {
   kinds: readonly FileKind[];
-  defaultSeverity: Severity;
-  /** One sentence, shown in docs tables and hovers. */
-  summary: string;
-  /** Markdown for the docs page: what goes wrong, who reads the value, how to fix it. */
-  description: string;
-  /**
-   * Where the behaviour is established, as public links (Docker docs section, upstream source at a release tag, man
-   * page, public issue) each with what it shows, plus any test of this repository that measured it. Rendered as the
-   * page's "Based on"; the docs test fails when none is an https link on the allow-list (scripts/link-check.ts).
-   */
-  sources: readonly Source[];
   /** True when a file with this finding makes dockerd refuse to start (checked against real dockerd --validate). */
   dockerdRefuses?: boolean;
   /** `bad` must trigger the rule, `good` must not; both are run as tests and shown in the docs. */

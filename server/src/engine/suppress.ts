@@ -1,32 +1,29 @@
-// Edits that suppress a finding with a comment pragma, for the formats that have comments (Dockerfile, systemd).
+// Edits that suppress a finding with a comment pragma, for the formats that have comments (each kind's `comments`
+// in fileKinds.ts: all but the JSON kinds).
 // The pragma grammar is the one lint.ts reads: `# proxy-doctor ignore=ID[,ID]` applies to the next non-comment line,
 // `# proxy-doctor global ignore=ID[,ID]` to the whole file. JSON files (daemon.json, config.json) get nothing:
 // dockerd and the CLI parse strict JSON, so a comment would break the file (use settings instead).
-import type { FileKind, TextEdit } from './findingTypes';
+import type { TextEdit } from './findingTypes';
+import { kindInfo, parserDirectiveLineCount, type FileKind } from './fileKinds';
 import { LineIndex } from './lineIndex';
 
-/** Comment pragma for formats that have comments (Dockerfile, systemd): `# proxy-doctor ignore=DF001,DF002`. */
+/** Comment pragma for formats that have comments: `# proxy-doctor ignore=DF001,DF002`. */
 export const SUPPRESS_PRAGMA = 'proxy-doctor';
 
-/** True for the kinds that can carry a suppression comment. */
+/** True for the kinds that can carry a suppression comment (the registry's `comments`, fileKinds.ts). */
 export function canSuppressInline(kind: FileKind): boolean {
-  return kind !== 'daemon-json' && kind !== 'cli-config';
+  return kindInfo(kind).comments !== null;
 }
 
-/**
- * Comment leader for a pragma: `//` in a Jenkinsfile (Groovy), `#` elsewhere. A line pragma in a CI workflow could
- * land inside a block scalar that is not a script (an action's `driver-opts`), so workflows get file pragmas only.
- */
+/** Comment leader for a pragma (`//` in a Jenkinsfile, `#` elsewhere); only called for kinds with comments. */
 function commentLeader(kind: FileKind, text: string): string {
-  return kind === 'shell' && !/^#!/.test(text) && /^\s*(?:pipeline|node)\s*(?:\(|\{)/m.test(text) ? '//' : '#';
+  return kindInfo(kind).comments?.leader(text) ?? '#';
 }
+
+// Moved to the registry with the rest of what a kind's comments are; re-exported for callers of this file.
+export { parserDirectiveLineCount };
 
 const PRAGMA_LINE = /^(\s*(?:[#;]|\/\/)\s*proxy-doctor\s+(global\s+)?ignore=)([A-Za-z0-9_,\s*-]+?)(\s*)$/;
-/**
- * BuildKit's parser-directive shape (`# syntax=`, `# escape=`, `# check=`). Any `# word=value` line at the top counts,
- * so that the pragma goes below every directive whether or not the builder stops at an unknown one.
- */
-const DIRECTIVE_LINE = /^\s*#\s*[A-Za-z][A-Za-z0-9]*\s*=\s*\S.*$/;
 
 interface PragmaMatch { ids: string[]; idsStart: number; idsEnd: number; global: boolean }
 
@@ -41,19 +38,6 @@ function matchPragma(lineText: string): PragmaMatch | undefined {
   };
 }
 
-/** Number of lines at the top of a Dockerfile that are parser directives (`# syntax=`, `# escape=`, `# check=`). */
-export function parserDirectiveLineCount(text: string): number {
-  const lines = new LineIndex(text);
-  let count = 0;
-  while (count < lines.lineCount) {
-    let content = lines.lineText(count);
-    if (count === 0 && content.charCodeAt(0) === 0xfeff) content = content.slice(1);
-    if (!DIRECTIVE_LINE.test(content)) break;
-    count++;
-  }
-  return count;
-}
-
 /** Adds `id` to an existing pragma's list, or returns undefined when it is already there. */
 function extendPragma(lines: LineIndex, line: number, pragma: PragmaMatch, id: string): TextEdit | undefined {
   if (pragma.ids.includes(id) || pragma.ids.includes('*')) return undefined;
@@ -66,7 +50,7 @@ function extendPragma(lines: LineIndex, line: number, pragma: PragmaMatch, id: s
  * added to a pragma that already sits right above. Undefined for JSON kinds or when the id is already suppressed.
  */
 export function disableForLineEdit(text: string, kind: FileKind, ruleId: string, line: number): TextEdit | undefined {
-  if (!canSuppressInline(kind) || kind === 'ci-workflow') return undefined;
+  if (!kindInfo(kind).comments?.linePragmas) return undefined;
   const lines = new LineIndex(text);
   if (line < 0 || line >= lines.lineCount) return undefined;
   if (line > 0) {
@@ -102,8 +86,8 @@ export function disableForFileEdit(text: string, kind: FileKind, ruleId: string)
     }
   }
   const pragmaText = `${commentLeader(kind, text)} ${SUPPRESS_PRAGMA} global ignore=${ruleId}`;
-  // A script's `#!` line must stay first, like a Dockerfile's parser directives.
-  const directives = kind === 'dockerfile' ? parserDirectiveLineCount(text) : kind === 'shell' && text.startsWith('#!') ? 1 : 0;
+  // A Dockerfile's parser directives and a script's `#!` line must stay first.
+  const directives = kindInfo(kind).comments?.headerLines(text) ?? 0;
   if (directives > 0) {
     if (directives < lines.lineCount) {
       const p = { line: directives, character: 0 };
@@ -116,4 +100,39 @@ export function disableForFileEdit(text: string, kind: FileKind, ruleId: string)
   const at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const p = { line: 0, character: at };
   return { range: { start: p, end: p }, newText: pragmaText + lines.eol };
+}
+
+// Reading the pragmas, for lint findings (lint.ts) and for status findings that point at a file line
+// (status/findingSettings.ts): one grammar, the one the edits above write.
+
+/** The ids (or names) a file's pragmas suppress: for the whole file, and per line they apply to. */
+export interface Suppressions { file: Set<string>; byLine: Map<number, Set<string>> }
+
+/**
+ * Reads every pragma of a file. A line pragma applies to the next line that is not a comment (a pragma may sit above
+ * other comments); a global one to the whole file. JSON kinds have none (they cannot hold comments).
+ */
+export function readSuppressions(kind: FileKind, lines: LineIndex): Suppressions {
+  const result: Suppressions = { file: new Set(), byLine: new Map() };
+  // One substring search spares a regex per line on the (usual) file without pragmas.
+  if (!canSuppressInline(kind) || !lines.text.includes(SUPPRESS_PRAGMA)) return result;
+  for (let line = 0; line < lines.lineCount; line++) {
+    const pragma = matchPragma(lines.lineText(line));
+    if (!pragma) continue;
+    if (pragma.global) pragma.ids.forEach((id) => result.file.add(id));
+    else {
+      let target = line + 1;
+      while (target < lines.lineCount && /^\s*(?:[#;]|\/\/)/.test(lines.lineText(target))) target++;
+      const set = result.byLine.get(target) ?? new Set<string>();
+      pragma.ids.forEach((id) => set.add(id));
+      result.byLine.set(target, set);
+    }
+  }
+  return result;
+}
+
+/** True when a check (by id or name) is suppressed on `line` (0-based), or in the whole file when `line` is undefined. */
+export function isSuppressed(s: Suppressions, check: { id: string; name: string }, line: number | undefined): boolean {
+  const match = (set: Set<string> | undefined) => !!set && (set.has('*') || set.has(check.id) || set.has(check.name));
+  return match(s.file) || (line !== undefined && match(s.byLine.get(line)));
 }

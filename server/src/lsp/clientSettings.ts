@@ -1,10 +1,10 @@
 // Settings per resource: `workspace/configuration` (section dockerProxyDoctor, scopeUri = document) when the client
 // supports it, otherwise the initializationOptions / didChangeConfiguration payload. Cached per document.
-import type { SeveritySetting } from '../engine';
+import { FILE_KINDS, fileGlobKey, type SeveritySetting } from '../engine';
 import { DEFAULT_SETTINGS, type DoctorSettings, type FileGlobs } from '../shared/protocol';
 
 const SEVERITIES: ReadonlySet<string> = new Set(['off', 'info', 'warning', 'error']);
-const GLOB_KEYS: readonly (keyof FileGlobs)[] = ['dockerfile', 'daemonJson', 'cliConfig', 'systemdDropin', 'compose', 'ciWorkflow', 'shell'];
+const GLOB_KEYS = FILE_KINDS.map(fileGlobKey);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -19,8 +19,8 @@ export interface ActionContext {
   documentChanges: boolean;
   /** Computes the fix-all edit on demand (lints the current text with the document's settings). */
   fixAll: () => TextEdit | undefined;
-  /** The fixes of one diagnostic: carried in its data, or kept by the server under `fixIndex`. */
-  fixesOf: (data: DiagnosticData & { fixes: Fix[] }) => readonly Fix[];
+  /** The fixes of one diagnostic, kept by the server under its `fixIndex`. */
+  fixesOf: (data: DiagnosticData) => readonly Fix[];
 }
 
 export function workspaceEdit(uri: string, version: number | undefined, edits: readonly TextEdit[], documentChanges: boolean): WorkspaceEdit {

@@ -1,6 +1,6 @@
 // Engine findings -> LSP diagnostics (code, docs link, source, data for the generic code-action handler).
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { docsUrl, maskCredentials, type Finding, type Fix, type Severity } from '../engine';
+import { docsUrl, maskCredentials, type Finding, type Severity } from '../engine';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../shared/protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -26,15 +26,13 @@ export function toDiagnostic(finding: Finding, version: number | undefined, inde
 }
 
 /** The DiagnosticData of one of our diagnostics, or undefined for anything else (other sources, bad shapes). */
-/** `fixes` is always an array here (empty when the server keeps them under `fixIndex`). */
-export function dataOf(diagnostic: Diagnostic): (DiagnosticData & { fixes: Fix[] }) | undefined {
+export function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
   if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
   const data = diagnostic.data as Partial<DiagnosticData> | undefined;
   if (!data || typeof data !== 'object' || typeof data.ruleId !== 'string') return undefined;
   return {
     ruleId: data.ruleId,
     ruleName: typeof data.ruleName === 'string' ? data.ruleName : data.ruleId,
-    fixes: Array.isArray(data.fixes) ? data.fixes.filter((f) => f && typeof f.title === 'string' && Array.isArray(f.edits)) : [],
     fixIndex: Number.isInteger(data.fixIndex) && data.fixIndex! >= 0 ? data.fixIndex : undefined,
     version: typeof data.version === 'number' ? data.version : undefined,
   };

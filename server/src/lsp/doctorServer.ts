@@ -13,18 +13,18 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { hoverAt } from '../engine/hover';
-import { lint, maskCredentials, parseDocument, unlintableReason, type FileKind, type Fix, type LintOptions, type ParsedDocument } from '../engine';
+import { maskCredentials, parseDocument, unlintableReason, type FileKind, type Fix, type LintOptions, type ParsedDocument } from '../engine';
 import { Commands, DEFAULT_SETTINGS, FIX_ALL_KIND, Requests, SETTINGS_SECTION, type DoctorSettings, type InitializationOptions } from '../shared/protocol';
 import { ServerStatusCache } from './statusHandler';
 import { codeActions, workspaceEdit } from './codeActions';
 import { toDiagnostic } from './diagnostics';
-import { fixAllEdit } from '../engine/fixAll';
 import { documentKind } from './kind';
 import { uriToPath } from './paths';
 import { SettingsStore, sectionOf } from './clientSettings';
 import { registerConnectivity } from './connectivityHandler';
 import { registerExplain } from './explainHandler';
+import { registerSetupPlan } from './setupPlanHandler';
+import type { Doctor } from '../engine/doctor';
 
 /** No fixed delay: a lint costs about a millisecond per thousand lines, and a file without proxies is skipped. */
 export const DEFAULT_DEBOUNCE_MS = 0;
@@ -49,7 +49,13 @@ function describe(error: unknown): string {
   return maskCredentials(text);
 }
 
-export function startServer(connection: Connection): void {
+/** What the server examines: the engine bound to a machine (this one in server.ts, a recorded one in tests). */
+export interface ServerServices {
+  doctor: Doctor;
+}
+
+export function startServer(connection: Connection, services: ServerServices): void {
+  const { doctor } = services;
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocumentState>();
   let settings = new SettingsStore(undefined);
@@ -84,7 +90,7 @@ export function startServer(connection: Connection): void {
   }
 
   // Proxy Status: its own request, off the lint path; its findings join the lint diagnostics of open files.
-  const status = new ServerStatusCache(logError, (paths) => {
+  const status = new ServerStatusCache(doctor, logError, (paths) => {
     for (const document of documents.all()) if (paths.has(uriToPath(document.uri))) schedule(document.uri);
   }, async () => (await settings.unscoped()).rules);
   status.register(connection, Requests.status);
@@ -129,7 +135,7 @@ export function startServer(connection: Connection): void {
       if (state.hasDiagnostics) publish(uri, [], version);
       return;
     }
-    const findings = lint(document.getText(), kind, lintOptions(document, docSettings));
+    const findings = doctor.lint(document.getText(), kind, lintOptions(document, docSettings));
     lastLint = { uri, version, findings };
     publish(uri, [...findings.map((f, i) => toDiagnostic(f, version, i)), ...status.diagnosticsFor(uri, document)], version);
   }
@@ -250,6 +256,7 @@ export function startServer(connection: Connection): void {
       settings.clear();
       parsedCache = undefined;
       revalidateAll();
+      status.settingsChanged();
     } catch (error) {
       logError('didChangeConfiguration', error);
     }
@@ -297,15 +304,15 @@ export function startServer(connection: Connection): void {
       diagnostics: params.context.diagnostics,
       only: params.context.only,
       documentChanges: hasDocumentChanges,
-      fixAll: () => fixAllEdit(document.getText(), kind, lintOptions(document, docSettings)),
+      fixAll: () => doctor.fixes(document.getText(), kind, lintOptions(document, docSettings)),
       fixesOf: (data) => {
-        if (data.fixes.length > 0 || data.fixIndex === undefined) return data.fixes;
+        if (data.fixIndex === undefined) return [];
         let stored = lastLint;
         if (!stored || stored.uri !== document.uri || stored.version !== data.version) {
           // Another document was linted since, or a lint is still queued: lint this text once; the same text and
           // settings give the same findings in the same order.
           if (data.version !== document.version) return [];
-          stored = { uri: document.uri, version: document.version, findings: lint(document.getText(), kind, lintOptions(document, docSettings)) };
+          stored = { uri: document.uri, version: document.version, findings: doctor.lint(document.getText(), kind, lintOptions(document, docSettings)) };
           lastLint = stored;
         }
         const finding = stored.findings[data.fixIndex];
@@ -317,7 +324,7 @@ export function startServer(connection: Connection): void {
   connection.onHover((params) => guarded<Hover | null>('hover', null, async () => {
     const target = await parsed(params.textDocument.uri);
     if (!target) return null;
-    const info = hoverAt(target.doc, params.position);
+    const info = doctor.hover(target.doc, params.position);
     if (!info) return null;
     return { contents: { kind: 'markdown', value: maskCredentials(info.markdown) }, range: info.range };
   }));
@@ -331,7 +338,7 @@ export function startServer(connection: Connection): void {
     const docSettings = await settings.get(uri);
     const kind = docSettings.enable ? kindOf(document, docSettings) : undefined;
     if (!kind) return { applied: false, reason: 'not a Docker proxy file' };
-    const edit = fixAllEdit(document.getText(), kind, lintOptions(document, docSettings));
+    const edit = doctor.fixes(document.getText(), kind, lintOptions(document, docSettings));
     if (!edit) return { applied: false, reason: 'nothing to fix' };
     const result = await connection.workspace.applyEdit({
       label: 'Fix all safe Docker Proxy Doctor problems',
@@ -340,8 +347,9 @@ export function startServer(connection: Connection): void {
     return { applied: result.applied, reason: result.failureReason };
   }));
 
-  registerConnectivity(connection, logError);
-  registerExplain(connection);
+  registerConnectivity(connection, doctor, logError);
+  registerExplain(connection, doctor);
+  registerSetupPlan(connection, doctor);
 
   connection.onShutdown(() => {
     for (const state of states.values()) if (state.timer) clearTimeout(state.timer);

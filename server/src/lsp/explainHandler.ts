@@ -2,23 +2,17 @@
 // explanation is attributed with the same machine model as the Proxy Status (which layer produced it, where that
 // layer runs, which file and line configure it). In an untrusted workspace no command runs: the text alone decides.
 import type { CancellationToken, Connection } from 'vscode-languageserver/node';
-import { createNodeMachine } from '../node/nodeMachine';
-import { attributeExplanations, explainLog } from '../engine/causes';
-import { computeStatusModel } from '../engine/status';
-import { DEFAULT_COMMAND_TIMEOUT_MS } from '../engine/machine';
+import type { Doctor } from '../engine/doctor';
 import { Requests, type ExplainRequestParams, type ExplainResponse } from '../shared/protocol';
 import { sanitize } from './statusHandler';
 
 /** A terminal selection or a pasted log; anything longer is cut (the explainer is line-oriented). */
 const MAX_TEXT = 1024 * 1024;
 
-export function registerExplain(connection: Connection): void {
+export function registerExplain(connection: Connection, doctor: Doctor): void {
   connection.onRequest(Requests.explain, async (params: ExplainRequestParams | null, token: CancellationToken): Promise<ExplainResponse> => {
     const text = typeof params?.text === 'string' ? params.text.slice(0, MAX_TEXT) : '';
-    const found = explainLog(text.replace(/^\uFEFF/, ''));
     const p = sanitize(params);
-    if (found.length === 0 || !p.trusted || token.isCancellationRequested) return { explanations: found, attributed: false };
-    const model = await computeStatusModel(createNodeMachine(), { ...p, commandTimeoutMs: p.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS });
-    return { explanations: attributeExplanations(found, model), attributed: true };
+    return doctor.explain(text, { ...p, trusted: p.trusted && !token.isCancellationRequested });
   });
 }

@@ -4,13 +4,14 @@
 // parameters of the client's last request (its trust and executable paths), never with defaults of our own.
 import { DiagnosticSeverity, type Connection, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { computeStatusReport } from '../engine/status';
 import type { ProxyStatusReport, StatusFinding, StatusSource } from '../engine/status/report';
 import type { SeveritySetting } from '../engine/findingTypes';
 import { docsUrl, maskCredentials } from '../engine';
-import { createNodeMachine } from '../node/nodeMachine';
+import type { Doctor } from '../engine/doctor';
 import { Commands, DIAGNOSTIC_SOURCE, type StatusRequestParams } from '../shared/protocol';
 import { uriToPath } from './paths';
+// Where a finding is shown is where a comment suppresses it: one rule, in the engine.
+import { findingAnchor as anchorOf } from '../engine/status/findingSettings';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 const LAYER_NAMES: Record<string, string> = { vscode: 'VS Code', 'cli-shell': 'CLI shell', 'client-config': 'client config.json', daemon: 'daemon', builder: 'builder', 'build-args': 'build steps' };
@@ -35,12 +36,6 @@ export function sanitize(params: unknown): StatusRequestParams {
   };
 }
 
-/** Where a finding is shown as a diagnostic: its own source when that is a file, else the first related file. */
-function anchorOf(f: StatusFinding): StatusSource | undefined {
-  if (f.source?.kind === 'file' && f.source.path) return f.source;
-  return f.related?.find((r) => r.kind === 'file' && r.path);
-}
-
 function lineRange(document: TextDocument, line: number | undefined): Range {
   const l = Math.min(Math.max(line ?? 0, 0), Math.max(document.lineCount - 1, 0));
   const text = document.getText({ start: { line: l, character: 0 }, end: { line: l + 1, character: 0 } }).replace(/\r?\n$/, '');
@@ -57,6 +52,8 @@ export class ServerStatusCache {
   private shownPaths = new Set<string>();
 
   constructor(
+    /** The machine the status examines (given by the server's entry). */
+    private readonly doctor: Doctor,
     private readonly logError: (where: string, error: unknown) => void,
     /** Asks the server to re-publish the diagnostics of these open documents (lint + status). */
     private readonly republish: (paths: ReadonlySet<string>) => void,
@@ -89,7 +86,7 @@ export class ServerStatusCache {
   }
 
   private compute(params: StatusRequestParams, rules: Readonly<Record<string, SeveritySetting>>): Promise<ProxyStatusReport> {
-    const promise = computeStatusReport(createNodeMachine(), { ...params, rules }).then((computed) => {
+    const promise = this.doctor.status({ ...params, rules }).then((computed) => {
       const report = withSetupFixes(computed);
       this.setReport(report);
       return report;
@@ -107,6 +104,11 @@ export class ServerStatusCache {
       this.saveTimer = undefined;
       if (this.lastParams) this.run(this.lastParams).catch((error) => this.logError('status after save', error));
     }, SAVE_DEBOUNCE_MS);
+  }
+
+  /** The settings changed (`dockerProxyDoctor.rules` decides status findings too): refresh as after a save. */
+  settingsChanged(): void {
+    this.documentSaved();
   }
 
   dispose(): void {
@@ -154,6 +156,8 @@ export class ServerStatusCache {
         codeDescription: { href: docsUrl(f.id) },
         source: DIAGNOSTIC_SOURCE,
         message: maskCredentials(f.action ? `${f.message} Next: ${f.action}` : f.message),
+        // The same code actions as a lint finding: disable for this line or file (a comment the status honours), in settings, docs.
+        data: { ruleId: f.id, ruleName: f.id },
         ...(related.length ? { relatedInformation: related } : {}),
       });
     }

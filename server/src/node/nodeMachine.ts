@@ -16,6 +16,10 @@ export interface NodeMachineOptions {
   /** The platform and home of the machine the tree belongs to (default: this process's). */
   platform?: string;
   homeDir?: string;
+  /** Extra environment for every command (not part of the modelled `env`): a tree's own DOCKER_CONFIG. */
+  execEnv?: Readonly<Record<string, string>>;
+  /** No network of ours: another machine's tree gets no proxy reachability check. */
+  noNetwork?: boolean;
 }
 
 export function createNodeMachine(options: NodeMachineOptions = {}): Machine {
@@ -54,9 +58,9 @@ export function createNodeMachine(options: NodeMachineOptions = {}): Machine {
         return undefined;
       }
     },
-    exec: (file, args, execOptions) => runFile(file, args, execOptions, env),
+    exec: (file, args, execOptions) => runFile(file, args, options.execEnv ? { ...execOptions, env: { ...options.execEnv, ...(execOptions.env ?? {}) } } : execOptions, env),
     now: () => performance.now(),
-    connect: tcpConnect,
+    connect: options.noNetwork ? undefined : tcpConnect,
   };
 }
 

@@ -1,8 +1,9 @@
 // The protocol between the language server, the VS Code client and the CLI: settings shape, diagnostic data, the
 // custom requests with their parameters and answers. The engine never imports this module: it defines the report
 // shapes it produces (engine/status/report.ts, engine/causes) and this module re-exports them as the answers.
-import type { Fix, SeveritySetting } from '../engine/findingTypes';
+import type { SeveritySetting } from '../engine/findingTypes';
 import type { MachineOptions } from '../engine/machine';
+import type { SetupInput, SetupLayer, SetupPlan } from '../engine/setup';
 
 export const EXTENSION_ID = 'docker-proxy-doctor.docker-proxy-doctor';
 /** Settings section: `dockerProxyDoctor.*` in VS Code; the same object (without the prefix) in the CLI's --config file. */
@@ -10,17 +11,9 @@ export const SETTINGS_SECTION = 'dockerProxyDoctor';
 /** `source` of every diagnostic, so ours stay distinguishable next to Docker DX, Container Tools and hadolint. */
 export const DIAGNOSTIC_SOURCE = 'docker-proxy-doctor';
 
-export interface FileGlobs {
-  /** Extra globs per kind, on top of the built-in locations (facts §1, §3, §9). */
-  dockerfile?: string[];
-  daemonJson?: string[];
-  cliConfig?: string[];
-  systemdDropin?: string[];
-  /** Compose files named with `-f` (e.g. `deploy/stack.yml`). */
-  compose?: string[];
-  ciWorkflow?: string[];
-  shell?: string[];
-}
+/** Extra globs per kind, on top of the built-in locations (facts §1, §3, §9); one key per kind, from the registry. */
+import type { FileGlobs } from '../engine/fileKinds';
+export type { FileGlobs };
 
 export interface DoctorSettings {
   enable: boolean;
@@ -40,8 +33,6 @@ export interface DiagnosticData {
    * the server (a proxy-heavy file has a few hundred, and every publish would carry them); code actions look them up.
    */
   fixIndex?: number;
-  /** Fixes carried in the diagnostic itself (older servers did this; still honoured). */
-  fixes?: Fix[];
   /** Document version the fixes were computed for; the server offers them only while the document is unchanged. */
   version?: number;
 }
@@ -82,7 +73,36 @@ export const Requests = {
    * ExplainRequestParams; answer: ExplainResponse).
    */
   explain: 'dockerProxy/explain',
+  /**
+   * `dockerProxy/plan`: the "Set Up Proxy…" plan for this machine (params: SetupPlanParams; answer: SetupPlanResponse).
+   * Without `input`, only what the questions are pre-filled with. Writing the plan stays with the client.
+   */
+  plan: 'dockerProxy/plan',
 } as const;
+
+export interface SetupPlanParams extends MachineParams {
+  /** The user's answers; absent when the client only asks for the pre-filled values. */
+  input?: SetupInput;
+  /** Workspace files the client read: Dockerfiles to clean, Compose service names for NO_PROXY. */
+  dockerfiles?: Array<{ path: string; text: string }>;
+  composeServices?: string[];
+  /**
+   * One "Set Up Proxy…" run: its requests share one reading of the machine (the questions are pre-filled from the
+   * model the plan is made on). A new run, or no session, reads the machine again.
+   */
+  session?: string;
+}
+
+export interface SetupPlanResponse {
+  /** NO_PROXY pre-filled from the daemon's registries and mirrors and the Compose services. */
+  noProxy: string[];
+  /** Layers this machine has (the ones pre-selected). */
+  layers: SetupLayer[];
+  /** The plan, when `input` was given and valid. It holds the password in file texts: the client masks what it shows. */
+  plan?: SetupPlan;
+  /** Why there is no plan for this input (a proxy URL that cannot be used …), masked. */
+  error?: string;
+}
 
 export interface ExplainRequestParams extends MachineParams {
   /** The error output (a terminal selection, a log); at most 1 MiB is read. */

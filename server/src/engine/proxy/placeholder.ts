@@ -27,14 +27,5 @@ export function maskPlaceholders(value: string): string {
   return value.replace(PLACEHOLDER_GLOBAL_RE, (m) => 'x'.repeat(m.length));
 }
 
-/** File-name suffixes of template files; the name before it says the kind (`daemon.json.j2`, `http-proxy.conf.tpl`). */
-const TEMPLATE_SUFFIX_RE = /\.(?:j2|jinja2?|tpl|tmpl|erb|epp|template)$/i;
-
-/** The path without its template suffix, or undefined when the name has none. */
-export function untemplatedPath(path: string): string | undefined {
-  return TEMPLATE_SUFFIX_RE.test(path) ? path.replace(TEMPLATE_SUFFIX_RE, '') : undefined;
-}
-
-export function isTemplatePath(path: string | undefined): boolean {
-  return path !== undefined && TEMPLATE_SUFFIX_RE.test(path);
-}
+// Template file names (`daemon.json.j2`) are part of detection: the file-kind registry knows the suffixes.
+export { isTemplatePath, untemplatedPath } from '../fileKinds';

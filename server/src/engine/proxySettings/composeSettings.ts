@@ -1,12 +1,15 @@
 // Proxy values of a Compose file: `environment:` (read by the service's processes) and `build.args` (read by RUN
 // steps), both consumed inside containers (facts §3 "Compose", §4).
-import type { ComposeDocument } from '../document';
+import type { ComposeModel } from '../parse/compose';
 import type { ProxySetting } from '../findingTypes';
 import { envVariableOf } from '../proxy/names';
 import { contiguousOffset } from '../parse/mapped';
 import { isVerbatimScalar } from '../parse/yaml';
 
-export function composeSettings(doc: ComposeDocument): ProxySetting[] {
+/** The part of a Compose document this reads (document.ts builds it; typed here so the two do not import each other). */
+export interface ComposeText { text: string; compose: ComposeModel }
+
+export function composeSettings(doc: ComposeText): ProxySetting[] {
   const result: ProxySetting[] = [];
   const seen = new Set<string>();
   for (const service of doc.compose.services) {

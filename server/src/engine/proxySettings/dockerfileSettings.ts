@@ -1,11 +1,14 @@
 // Proxy values a Dockerfile sets itself: `ENV http_proxy=...` and `ARG HTTPS_PROXY=<default>` (any stage, and global
 // ARGs before the first FROM). RUN-line assignments are not settings: the DF rules read those from the RUN text.
-import type { DockerfileDocument } from '../document';
+import type { LineIndex } from '../lineIndex';
 import type { ProxySetting } from '../findingTypes';
 import { envVariableOf, mayNameProxyVariable } from '../proxy/names';
-import { assignmentsOf } from '../parse/dockerfile';
+import { assignmentsOf, type Dockerfile } from '../parse/dockerfile';
 
-export function dockerfileSettings(doc: DockerfileDocument): ProxySetting[] {
+/** The part of a Dockerfile document this reads (document.ts builds it; typed here so the two do not import each other). */
+export interface DockerfileText { text: string; lines: LineIndex; dockerfile: Dockerfile }
+
+export function dockerfileSettings(doc: DockerfileText): ProxySetting[] {
   const result: ProxySetting[] = [];
   const escape = doc.dockerfile.getEscapeCharacter();
   for (const instruction of doc.dockerfile.getInstructions()) {

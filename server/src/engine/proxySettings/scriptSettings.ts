@@ -1,14 +1,14 @@
 // Proxy values found in scripts and CI jobs: exported variables and CI `env:` maps (read by the docker CLI and
 // buildx, Go programs), `--build-arg` and `docker run -e` values (read inside containers and RUN steps), and
 // `env.*` driver options (read by buildkitd, a Go program, in the builder container).
-import type { ParsedDocument } from '../document';
+import type { LineIndex } from '../lineIndex';
 import type { Consumer, ProxySetting, Range } from '../findingTypes';
 import { envVariableOf } from '../proxy/names';
 import { contiguousOffset, type MappedText } from '../parse/mapped';
 import type { ScriptUnit } from '../scripts/scriptUnit';
 import { driverOptPairs, envKey } from '../scripts/driverOpts';
 
-export function unitSettings(doc: ParsedDocument, units: readonly ScriptUnit[]): ProxySetting[] {
+export function unitSettings(doc: { text: string; lines: LineIndex }, units: readonly ScriptUnit[]): ProxySetting[] {
   const result: ProxySetting[] = [];
   const seen = new Set<string>();
   const add = (name: string, value: string | undefined, mapped: MappedText | undefined, nameRange: Range, valueRange: Range | undefined, consumer: Consumer) => {

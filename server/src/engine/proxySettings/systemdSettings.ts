@@ -4,10 +4,12 @@
 // assignment of each name, nothing before an empty `Environment=` (which resets the list). ALL_PROXY and FTP_PROXY
 // are not read by Go; /etc/default/docker-style files and other sections are not read at all: the SV rules report
 // those, the value rules do not run on them.
-import type { SystemdDocument } from '../document';
 import type { ProxySetting } from '../findingTypes';
 import { envVariableOf } from '../proxy/names';
-import { unitFileFlavor, type EnvAssignment, type UnitAssignment } from '../parse/systemd';
+import { unitFileFlavor, type EnvAssignment, type UnitAssignment, type UnitFile } from '../parse/systemd';
+
+/** The part of a drop-in document this reads (document.ts builds it; typed here so the two do not import each other). */
+export interface UnitText { path?: string; unit: UnitFile }
 
 export interface ServiceWord {
   /** The `Environment=` line. */
@@ -17,7 +19,7 @@ export interface ServiceWord {
 }
 
 /** Words of the `[Service]` section's `Environment=` lines that systemd keeps (after the last reset), in order. */
-export function serviceEnvironment(doc: SystemdDocument): ServiceWord[] {
+export function serviceEnvironment(doc: UnitText): ServiceWord[] {
   if (unitFileFlavor(doc.path, doc.unit) !== 'unit') return [];
   let result: ServiceWord[] = [];
   for (const line of doc.unit.assignments) {
@@ -42,7 +44,7 @@ function goReads(byName: Map<string, EnvAssignment>, upper: string): EnvAssignme
   return byName.get(upper.toLowerCase()) ?? u;
 }
 
-export function systemdSettings(doc: SystemdDocument): ProxySetting[] {
+export function systemdSettings(doc: UnitText): ProxySetting[] {
   const byName = new Map<string, EnvAssignment>();
   for (const a of meantAssignments(serviceEnvironment(doc))) byName.set(a.name, a);
   const result: ProxySetting[] = [];

@@ -11,6 +11,7 @@ import type { Range } from '../findingTypes';
 import type { LineIndex } from '../lineIndex';
 import { envVariableOf } from '../proxy/names';
 import { kindFromLocation } from '../detect';
+import { isScriptTargetKind } from '../fileKinds';
 import { assignmentOf, type HereDoc, type ShellCommand, type ShellScript, type ShellWord } from '../parse/shell';
 import type { MappedText } from '../parse/mapped';
 import type { BuildArg, DriverOpt, EmbeddedFile, EnvVar, ScriptUnit } from './scriptUnit';
@@ -245,7 +246,7 @@ export function readScript(script: ShellScript, lines: LineIndex, unit: ScriptUn
     readHereDoc(hd.body, lines, unit);
     const target = hereDocTarget(hd, script.commands);
     const kind = target === undefined ? undefined : kindFromLocation(target.replace(/^(?:~|\$\{?HOME\}?)(?=\/)/, '/home/user'));
-    if (target !== undefined && (kind === 'daemon-json' || kind === 'cli-config' || kind === 'systemd-dropin')) {
+    if (target !== undefined && kind !== undefined && isScriptTargetKind(kind)) {
       unit.embedded.push({ kind, path: target, body: hd.body, expands: !hd.literal });
     }
   }

@@ -1,6 +1,7 @@
 // What the shell and CI-workflow rules read: per script or CI job, the proxy environment its commands run with,
 // the builds it runs, the builders it creates and the proxy values it hands to dockerd, builders and containers.
 import type { Range } from '../findingTypes';
+import type { ScriptTargetKind } from '../fileKinds';
 import type { MappedText } from '../parse/mapped';
 import type { ShellWord } from '../parse/shell';
 
@@ -93,7 +94,7 @@ export interface ScriptUnit {
 
 /** A here-document written to a file Docker reads, to be linted as that file. */
 export interface EmbeddedFile {
-  kind: 'daemon-json' | 'cli-config' | 'systemd-dropin';
+  kind: ScriptTargetKind;
   /** The target as written (`/etc/docker/daemon.json`, `~/.docker/config.json`). */
   path: string;
   /** The body, mapped to the document. */

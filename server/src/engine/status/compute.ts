@@ -15,6 +15,7 @@ import { builderLayer } from './layers/builderLayer';
 import { buildArgsLayer } from './layers/buildArgsLayer';
 import { settleHealth, severityHealth, worse } from './layers/layerParts';
 import { findingTitle } from './findings/check';
+import { applyFindingSettings } from './findingSettings';
 import { maskDeep } from './mask';
 import { addEngineView } from './engines/engineView';
 import type { LayerId } from './report';
@@ -27,22 +28,10 @@ export interface StatusOptions extends MachineOptions {
   now?: Date;
   /**
    * `dockerProxyDoctor.rules` / the CLI's --config `rules`: severity per finding id (`SV030`) or name
-   * (`proxy-not-listening`), `off` drops it. Status findings obey them exactly like lint findings.
+   * (`proxy-not-listening`), `off` drops it. Status findings obey them, and the suppression comments of the file they
+   * point at, exactly like lint findings (findingSettings.ts).
    */
   rules?: Readonly<Record<string, SeveritySetting>>;
-}
-
-/** Applies the rule settings to the cross-layer findings (lint findings got them when they were linted). */
-function applyRules(findings: StatusFinding[], rules: StatusOptions['rules']): StatusFinding[] {
-  if (!rules || Object.keys(rules).length === 0) return findings;
-  const names = new Map(STATUS_CHECKS.map((c) => [c.meta.id, c.meta.name]));
-  const out: StatusFinding[] = [];
-  for (const f of findings) {
-    const setting = f.lint ? undefined : rules[f.id] ?? rules[names.get(f.id) ?? ''];
-    if (setting === 'off') continue;
-    out.push(setting ? { ...f, severity: setting } : f);
-  }
-  return out;
 }
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -111,7 +100,7 @@ export function reportFromModel(model: StatusModel, now: Date, rules?: StatusOpt
     }
   }
   findings.push(...lintFindings(model));
-  findings.splice(0, findings.length, ...applyRules(findings, rules));
+  findings.splice(0, findings.length, ...applyFindingSettings(findings, model, rules));
   findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || Number(!!a.lint) - Number(!!b.lint));
   for (const f of findings) layers.find((l) => l.id === f.layer)?.findings.push(f);
   valuesFollowFindings(layers, findings);

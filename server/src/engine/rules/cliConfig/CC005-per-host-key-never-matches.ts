@@ -26,7 +26,8 @@ export const perHostKeyNeverMatches: Rule = {
       '- `ssh://…` keys: for ssh (and other connection helpers) the CLI uses the placeholder `http://docker.example.com`;\n' +
       '- `Default` or `DEFAULT`: map keys are compared exactly, only `default` is the fallback.\n\n' +
       'Use `default`, or the exact host printed by `docker context inspect --format \'{{.Endpoints.docker.Host}}\'`. ' +
-      'Keys that look valid are not compared with your contexts here: that needs the machine\'s Docker state.',
+      'Keys that look valid are not compared with your contexts here: that needs the machine\'s Docker state, and the ' +
+      'Proxy Status does it as [CC019](CC019.md) (shown as CC005 too before lint rules and status findings shared one id space).',
     sources: [SRC.cliParseProxyConfig, SRC.cliConnhelper, SRC.cliParseHost, SRC.cliProxyPerDaemon],
     examples: {
       bad: { kind: 'cli-config', text: '{\n  "proxies": {\n    "https://docker-daemon1.example.com": {\n      "httpProxy": "http://proxy.example.com:3128",\n      "httpsProxy": "http://proxy.example.com:3128",\n      "noProxy": "localhost,127.0.0.1,::1"\n    }\n  }\n}\n' },

@@ -3,7 +3,7 @@ import type { Fix, RuleFinding } from '../../findingTypes';
 import type { ParsedDocument } from '../../document';
 import { replaceValueEdit } from '../../parse/json';
 import { isLoopbackHost, maskCredentials } from '../../proxy/url';
-import { splitProxyValue } from '../../proxy/urlChecks';
+import { splitProxyValue } from '../../proxy/proxyValueParts';
 import { readClientProxies, URL_FIELDS, valueRangeOf, type EntryField } from './clientProxies';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';

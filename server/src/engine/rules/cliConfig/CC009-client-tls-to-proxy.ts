@@ -1,4 +1,4 @@
-import { checkTlsToProxy } from '../../proxy/urlChecks';
+import { checkTlsToProxy } from '../daemonJson/DJ006-tls-to-proxy';
 import { clientUrlRule, defaultEntryExample } from './clientProxies';
 import { SRC } from '../../sources';
 

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import type { Range, RuleFinding } from '../../findingTypes';
-import { splitProxyValue } from '../../proxy/urlChecks';
+import { splitProxyValue } from '../../proxy/proxyValueParts';
 import { maskPlaceholders } from '../../proxy/placeholder';
 import { readClientProxies, URL_FIELDS, valueRangeOf } from './clientProxies';
 import { SRC } from '../../sources';

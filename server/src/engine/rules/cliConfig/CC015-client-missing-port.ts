@@ -1,4 +1,4 @@
-import { checkMissingPort } from '../../proxy/urlChecks';
+import { checkMissingPort } from '../daemonJson/DJ010-missing-port';
 import { clientUrlRule, defaultEntryExample } from './clientProxies';
 import { SRC } from '../../sources';
 

@@ -1,4 +1,4 @@
-import { checkBadUserinfo } from '../../proxy/urlChecks';
+import { checkBadUserinfo } from '../daemonJson/DJ011-bad-userinfo';
 import { clientUrlRule, defaultEntryExample } from './clientProxies';
 import { SRC } from '../../sources';
 

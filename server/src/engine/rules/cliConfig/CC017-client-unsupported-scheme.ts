@@ -1,4 +1,4 @@
-import { checkUnsupportedScheme } from '../../proxy/urlChecks';
+import { checkUnsupportedScheme } from '../daemonJson/DJ007-unsupported-scheme';
 import { clientUrlRule, defaultEntryExample } from './clientProxies';
 import { SRC } from '../../sources';
 

@@ -1,4 +1,4 @@
-import { checkMissingScheme } from '../../proxy/urlChecks';
+import { checkMissingScheme } from '../daemonJson/DJ009-missing-scheme';
 import { clientUrlRule, defaultEntryExample } from './clientProxies';
 import { SRC } from '../../sources';
 

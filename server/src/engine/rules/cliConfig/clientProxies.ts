@@ -204,7 +204,8 @@ export function entryUrlSettings(doc: ParsedDocument): { field: EntryField; sett
 }
 
 /**
- * A rule running one shared proxy-URL check (proxy/urlChecks.ts) on each config.json proxy URL. The message starts
+ * A rule running one proxy-URL check (the body of the daemon.json rule for the same mistake, e.g. DJ006's) on each
+ * config.json proxy URL, whose readers are programs in containers. The message starts
  * with the field name, so two fields with the same mistake give two distinct findings.
  */
 export function clientUrlRule(meta: RuleMeta, check: (doc: ParsedDocument, setting: ProxySetting) => RuleFinding | undefined): Rule {

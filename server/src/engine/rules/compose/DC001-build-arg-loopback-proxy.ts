@@ -1,6 +1,6 @@
 import type { RuleFinding } from '../../findingTypes';
 import { isLoopbackHost } from '../../proxy/url';
-import { splitProxyValue } from '../../proxy/urlChecks';
+import { splitProxyValue } from '../../proxy/proxyValueParts';
 import { defineComposeRule, eachProxyVar } from './composeProxyVars';
 import { SRC } from '../../sources';
 

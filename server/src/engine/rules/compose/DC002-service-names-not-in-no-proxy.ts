@@ -3,7 +3,7 @@ import { parseNoProxy } from '../../proxy/noProxyEntries';
 import { matchesNoProxy } from '../../proxy/noProxyMatch';
 import { contiguousOffset } from '../../parse/mapped';
 import { isVerbatimScalar } from '../../parse/yaml';
-import { splitProxyValue } from '../../proxy/urlChecks';
+import { splitProxyValue } from '../../proxy/proxyValueParts';
 import type { ComposeModel, ComposeService } from '../../parse/compose';
 import { defineComposeRule, proxyVars } from './composeProxyVars';
 import { SRC } from '../../sources';

@@ -1,5 +1,5 @@
 import type { Fix, RuleFinding } from '../../findingTypes';
-import { splitProxyValue } from '../../proxy/urlChecks';
+import { splitProxyValue } from '../../proxy/proxyValueParts';
 import { getValue, type Node } from '../../parse/yaml';
 import { defineComposeRule, eachProxyVar, insertFirstKey } from './composeProxyVars';
 import { SRC } from '../../sources';

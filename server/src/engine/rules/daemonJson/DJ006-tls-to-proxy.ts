@@ -1,4 +1,7 @@
-import { checkTlsToProxy } from '../../proxy/urlChecks';
+import type { ParsedDocument } from '../../document';
+import type { ProxySetting, RuleFinding } from '../../findingTypes';
+import { urlParts, readerOf } from '../../proxy/proxyValueParts';
+import { valueSubRange, valueFix, type UrlCheckOptions } from '../proxyValueEdits';
 import { daemonUrlRule, proxiesExample } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';
 
@@ -21,3 +24,17 @@ export const tlsToProxy = daemonUrlRule({
     good: { kind: 'daemon-json', text: proxiesExample('http://proxy.example.com:3128', 'http://proxy.example.com:3128') },
   },
 }, checkTlsToProxy);
+
+/** `https://proxy` means TLS to the proxy itself; most corporate proxies speak plain HTTP on their port. */
+export function checkTlsToProxy(doc: ParsedDocument, setting: ProxySetting, options?: UrlCheckOptions): RuleFinding | undefined {
+  const p = urlParts(setting);
+  if (!p || p.scheme !== 'https' || !p.schemeRange) return undefined;
+  const [s, e] = p.schemeRange;
+  return {
+    range: valueSubRange(doc, setting, s, e),
+    message:
+      `"https://" makes ${readerOf(setting.consumer)} talk TLS to the proxy itself; a plain HTTP proxy then fails with ` +
+      '"first record does not look like a TLS handshake". Use "http://" unless the proxy really speaks TLS.',
+    fixes: [valueFix(doc, setting, 'Use "http://" for the proxy', setting.value.slice(0, s) + 'http' + setting.value.slice(e), false, options)],
+  };
+}

@@ -1,4 +1,7 @@
-import { checkUnsupportedScheme } from '../../proxy/urlChecks';
+import type { ParsedDocument } from '../../document';
+import type { ProxySetting, RuleFinding } from '../../findingTypes';
+import { urlParts, readerOf, SUPPORTED_SCHEMES } from '../../proxy/proxyValueParts';
+import { valueSubRange, valueFix, type UrlCheckOptions } from '../proxyValueEdits';
 import { daemonUrlRule, proxiesExample } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';
 
@@ -19,3 +22,20 @@ export const unsupportedScheme = daemonUrlRule({
     good: { kind: 'daemon-json', text: proxiesExample('socks5://proxy.example.com:1080', 'socks5://proxy.example.com:1080') },
   },
 }, checkUnsupportedScheme);
+
+/** A scheme the consumer cannot use (socks4 for Go, ftp, socks, pac...). Empty scheme is fine (http is assumed). */
+export function checkUnsupportedScheme(doc: ParsedDocument, setting: ProxySetting, options?: UrlCheckOptions): RuleFinding | undefined {
+  const p = urlParts(setting);
+  if (!p || !p.schemeRange || SUPPORTED_SCHEMES[setting.consumer].includes(p.scheme)) return undefined;
+  const [s, e] = p.schemeRange;
+  const socks = p.scheme.startsWith('socks');
+  const replacement = socks ? 'socks5' : 'http';
+  const supported = SUPPORTED_SCHEMES[setting.consumer].join(', ');
+  return {
+    range: valueSubRange(doc, setting, s, e),
+    message:
+      `${readerOf(setting.consumer)} cannot use a "${p.scheme}://" proxy (supported: ${supported}); requests through it fail. ` +
+      (socks ? 'Use "socks5://" if the proxy speaks SOCKS5.' : 'Use "http://" for an HTTP proxy.'),
+    fixes: [valueFix(doc, setting, `Use "${replacement}://"`, setting.value.slice(0, s) + replacement + setting.value.slice(e), false, options)],
+  };
+}

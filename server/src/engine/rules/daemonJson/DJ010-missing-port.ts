@@ -1,4 +1,7 @@
-import { checkMissingPort } from '../../proxy/urlChecks';
+import type { ParsedDocument } from '../../document';
+import type { ProxySetting, RuleFinding } from '../../findingTypes';
+import { urlParts, readerOf, isValidPort } from '../../proxy/proxyValueParts';
+import { valueSubRange } from '../proxyValueEdits';
 import { daemonUrlRule, proxiesExample } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';
 
@@ -20,3 +23,26 @@ export const missingPort = daemonUrlRule({
     good: { kind: 'daemon-json', text: proxiesExample('http://proxy.example.com:3128', 'http://proxy.example.com:3128') },
   },
 }, checkMissingPort);
+
+/** No port (Go then uses 80/443/1080, curl 1080), or a port that is not a number from 1 to 65535. */
+export function checkMissingPort(doc: ParsedDocument, setting: ProxySetting): RuleFinding | undefined {
+  const p = urlParts(setting);
+  if (!p || p.host === '' || p.host.includes('%')) return undefined;
+  if (p.port !== undefined && p.port !== '') {
+    if (isValidPort(p.port)) return undefined;
+    const [s, e] = p.portRange!;
+    return {
+      range: valueSubRange(doc, setting, s, e),
+      message: `The proxy port is not a number from 1 to 65535, so the URL does not parse and ${readerOf(setting.consumer)} ends up without a usable proxy.`,
+      severity: 'error',
+    };
+  }
+  const [s, e] = p.hostPortRange;
+  const defaults = setting.consumer === 'daemon'
+    ? 'dockerd then connects to port 80 (443 for https://, 1080 for socks5://)'
+    : 'Go then uses port 80 (443 for https://, 1080 for socks5://) while curl uses 1080';
+  return {
+    range: valueSubRange(doc, setting, s, e),
+    message: `The proxy URL has no port; ${defaults}. Proxies usually listen on 3128 or 8080: add the port.`,
+  };
+}

@@ -1,4 +1,7 @@
-import { checkCredentials } from '../../proxy/urlChecks';
+import type { ParsedDocument } from '../../document';
+import type { ProxySetting, RuleFinding } from '../../findingTypes';
+import { urlParts } from '../../proxy/proxyValueParts';
+import { valueSubRange } from '../proxyValueEdits';
 import { daemonUrlRule, proxiesExample } from './daemonJsonShape';
 import { SRC } from '../../sources';
 
@@ -20,3 +23,18 @@ export const credentialsInUrl = daemonUrlRule({
     good: { kind: 'daemon-json', text: proxiesExample('http://proxy.example.com:3128', 'http://proxy.example.com:3128') },
   },
 }, checkCredentials);
+
+/** Credentials in the URL are stored and passed around in plain text. Information only. */
+export function checkCredentials(doc: ParsedDocument, setting: ProxySetting): RuleFinding | undefined {
+  const p = urlParts(setting);
+  if (!p?.userinfoRange) return undefined;
+  const [s, e] = p.userinfoRange;
+  if (s === e) return undefined;
+  const where = setting.consumer === 'daemon'
+    ? 'copied into dockerd\'s environment (masked only in `docker info`)'
+    : 'injected into the environment of containers and builds, where `docker inspect` and build history show it';
+  return {
+    range: valueSubRange(doc, setting, s, e),
+    message: `Proxy credentials are stored here in plain text and ${where}. Restrict who can read this file.`,
+  };
+}

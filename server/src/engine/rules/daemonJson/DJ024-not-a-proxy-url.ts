@@ -1,4 +1,7 @@
-import { checkNotAUrl } from '../../proxy/urlChecks';
+import type { ParsedDocument } from '../../document';
+import type { ProxySetting, RuleFinding } from '../../findingTypes';
+import { splitProxyValue, isUrlSetting, hostParses } from '../../proxy/proxyValueParts';
+import { valueSubRange } from '../proxyValueEdits';
 import { daemonUrlRule, proxiesExample } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';
 
@@ -19,3 +22,17 @@ export const notAProxyUrl = daemonUrlRule({
     good: { kind: 'daemon-json', text: proxiesExample('http://proxy.example.com:3128', 'http://proxy.example.com:3128') },
   },
 }, checkNotAUrl);
+
+/** A value that is no URL at all ("not a url", "http://", "http:// proxy:3128"): Go drops it and connects directly. */
+export function checkNotAUrl(doc: ParsedDocument, setting: ProxySetting): RuleFinding | undefined {
+  if (!isUrlSetting(setting)) return undefined;
+  const p = splitProxyValue(setting.value);
+  if (!p || hostParses(p)) return undefined;
+  const outcome = setting.consumer === 'daemon'
+    ? 'Go cannot parse it, so dockerd ignores it and connects directly'
+    : 'programs in containers cannot parse it and connect directly or fail';
+  return {
+    range: valueSubRange(doc, setting, p.start, p.end),
+    message: `This is not a proxy URL (${p.host === '' ? 'no host' : 'the host part contains spaces or invalid characters'}): ${outcome}. Write "http://host:port".`,
+  };
+}

@@ -63,7 +63,7 @@ export function isClientShapeEntry(prop: JsonProperty): boolean {
   return prop.key === 'default' || prop.key.includes('://') || objectProperties(prop.valueNode).some((p) => clientFieldFor(p.key) !== undefined);
 }
 
-/** A rule that runs one shared proxy-URL check (proxy/urlChecks.ts) on every setting dockerd reads. */
+/** A rule that runs its proxy-URL check (the body in its own file) on every setting dockerd reads. */
 export function daemonUrlRule(meta: RuleMeta, check: (doc: ParsedDocument, setting: ProxySetting) => RuleFinding | undefined): Rule {
   return {
     meta,

@@ -1,6 +1,6 @@
 import type { Fix, RuleFinding } from '../../findingTypes';
 import { isLoopbackHost } from '../../proxy/url';
-import { splitProxyValue } from '../../proxy/urlChecks';
+import { splitProxyValue } from '../../proxy/proxyValueParts';
 import { defineRule, dfModel, runProxyUrls } from './dockerfileModel';
 import { isHostNetworkRun, keywordOf } from './instructionText';
 import { SRC } from '../../sources';

@@ -1,5 +1,5 @@
 import type { ProxySetting, RuleFinding } from '../../findingTypes';
-import { checkTlsToProxy } from '../../proxy/urlChecks';
+import { checkTlsToProxy } from '../daemonJson/DJ006-tls-to-proxy';
 import { defineRule, runProxyUrls } from './dockerfileModel';
 import { SRC } from '../../sources';
 

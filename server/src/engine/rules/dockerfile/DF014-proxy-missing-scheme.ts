@@ -1,5 +1,5 @@
 import type { RuleFinding } from '../../findingTypes';
-import { checkMissingScheme } from '../../proxy/urlChecks';
+import { checkMissingScheme } from '../daemonJson/DJ009-missing-scheme';
 import { defineRule } from './dockerfileModel';
 import { SRC } from '../../sources';
 

@@ -2,7 +2,7 @@
 // assignments and URLs after a proxy option, and the literal password of a proxy URL.
 import type { ProxyVariable } from '../../findingTypes';
 import { envVariableOf } from '../../proxy/names';
-import { splitProxyValue } from '../../proxy/urlChecks';
+import { splitProxyValue } from '../../proxy/proxyValueParts';
 import { hasPlaceholder } from '../../proxy/placeholder';
 
 /** Userinfo `user:password` with a literal (non-variable, non-empty) password, as [start, end) in `value`. */

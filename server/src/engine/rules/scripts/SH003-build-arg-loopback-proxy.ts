@@ -1,6 +1,6 @@
 import type { RuleFinding } from '../../findingTypes';
 import { isLoopbackHost } from '../../proxy/url';
-import { splitProxyValue } from '../../proxy/urlChecks';
+import { splitProxyValue } from '../../proxy/proxyValueParts';
 import { envVariableOf } from '../../proxy/names';
 import { defineUnitRule } from '../buildx/driverOptRewrite';
 import { SRC } from '../../sources';

@@ -21,7 +21,9 @@ export const allProxyOnly: Rule = {
       '`socks5://proxy:1080` (and `socks5h://` with recent Go). The quick fix renames `ALL_PROXY` to `HTTPS_PROXY` ' +
       'and adds `HTTP_PROXY` with the same value.\n\n' +
       'When `ALL_PROXY` sits next to `HTTP_PROXY`/`HTTPS_PROXY` it is reported as information only: dockerd ignores ' +
-      'it (git in BuildKit git sources is the one thing that sees it).',
+      'it (git in BuildKit git sources is the one thing that sees it).\n\n' +
+      '`ALL_PROXY` alone in the shell that runs docker, or in the unit environment systemd reports, is the Proxy Status ' +
+      'finding [SV032](SV032.md) (shown as SV008 too before lint rules and status findings shared one id space).',
     sources: [SRC.xnetFromEnvironment, SRC.goProxyFromEnvironment],
     examples: {
       bad: { kind: 'systemd-dropin', text: '[Service]\nEnvironment="ALL_PROXY=socks5://proxy.example.com:1080"\nEnvironment="NO_PROXY=localhost,127.0.0.1"\n' },

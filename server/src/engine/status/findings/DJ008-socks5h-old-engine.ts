@@ -11,7 +11,7 @@ function goOlderThan(version: string, major: number, minor: number): boolean {
 
 export const DJ008: StatusCheck = {
   meta: {
-    id: 'DJ008', title: 'socks5h proxy: this engine is too old for it', name: 'socks5h-old-engine', severity: 'warning', layer: 'daemon',
+    id: 'DJ008', title: 'socks5h proxy: this engine is too old for it', name: 'socks5h-old-engine', defaultSeverity: 'warning', layer: 'daemon',
     summary: 'The daemon\'s proxy uses socks5h://, but the running engine was built with a Go older than 1.23, which does not know that scheme.',
     description: 'Go\'s HTTP transport learned `socks5h://` in 2024 (Go 1.23, inferred from the x/net change). An engine built ' +
       'with an older Go treats such a proxy URL as unusable and connects directly. `socks5://` works everywhere in Go, and Go resolves ' +

@@ -8,7 +8,7 @@ import { rootlessLoopbackRoute } from '../engines/rootlessAdvice';
 
 export const DJ013: StatusCheck = {
   meta: {
-    id: 'DJ013', title: 'Daemon proxy on loopback: unreachable from its namespace', name: 'loopback-proxy-context', severity: 'warning', layer: 'daemon',
+    id: 'DJ013', title: 'Daemon proxy on loopback: unreachable from its namespace', name: 'loopback-proxy-context', defaultSeverity: 'warning', layer: 'daemon',
     summary: 'The daemon\'s proxy is on 127.0.0.1/localhost, but this dockerd is rootless or runs in Docker Desktop\'s VM, where loopback is not the host.',
     description: 'A rootful dockerd on Linux shares the host\'s network namespace, so a local proxy on 127.0.0.1 works for it. ' +
       'A rootless dockerd runs inside RootlessKit\'s namespace with host loopback disabled by default, and Docker Desktop\'s dockerd ' +

@@ -6,7 +6,7 @@ import { SRC } from '../../sources';
 
 export const DJ017: StatusCheck = {
   meta: {
-    id: 'DJ017', title: 'daemon.json changed: restart needed', name: 'restart-needed', severity: 'info', layer: 'daemon',
+    id: 'DJ017', title: 'daemon.json changed: restart needed', name: 'restart-needed', defaultSeverity: 'info', layer: 'daemon',
     summary: 'daemon.json proxies take effect only after a dockerd restart (not reload); the running daemon could not be compared.',
     description: 'dockerd copies `proxies` into its own environment once, at start, and Go caches proxy variables per process: ' +
       '`systemctl reload docker` or SIGHUP changes nothing. After editing `proxies`, restart dockerd. When the status view can ask ' +

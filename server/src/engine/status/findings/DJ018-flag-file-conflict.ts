@@ -5,7 +5,7 @@ import { SRC } from '../../sources';
 
 export const DJ018: StatusCheck = {
   meta: {
-    id: 'DJ018', title: 'Proxy set both as a flag and in daemon.json: dockerd will not start', name: 'flag-file-conflict', severity: 'error', layer: 'daemon',
+    id: 'DJ018', title: 'Proxy set both as a flag and in daemon.json: dockerd will not start', name: 'flag-file-conflict', defaultSeverity: 'error', layer: 'daemon',
     summary: 'The same proxy is set as a dockerd flag (ExecStart) and in daemon.json: dockerd refuses to start.',
     description: 'dockerd merges its flags with daemon.json and stops with "the following directives are specified both as a flag ' +
       'and in the configuration file: http-proxy: (from flag: …, from file: …)" when a key is in both. The unit\'s `ExecStart` ' +

@@ -7,7 +7,7 @@ import { SRC } from '../../sources';
 
 export const DJ019: StatusCheck = {
   meta: {
-    id: 'DJ019', title: 'Environment proxy overridden by daemon.json', name: 'env-overridden', severity: 'info', layer: 'daemon',
+    id: 'DJ019', title: 'Environment proxy overridden by daemon.json', name: 'env-overridden', defaultSeverity: 'info', layer: 'daemon',
     summary: 'A drop-in sets a proxy variable that daemon.json also sets, to another value: daemon.json wins and the drop-in value is unused.',
     description: 'At start dockerd writes every non-empty daemon.json `proxies` value into its own environment, replacing what ' +
       'systemd passed, and logs "overriding existing proxy variable with value from configuration". The drop-in\'s value is then ' +

@@ -6,7 +6,7 @@ import { SRC } from '../../sources';
 
 export const DJ020: StatusCheck = {
   meta: {
-    id: 'DJ020', title: 'Docker Desktop overwrites this daemon proxy', name: 'desktop-managed', severity: 'warning', layer: 'daemon',
+    id: 'DJ020', title: 'Docker Desktop overwrites this daemon proxy', name: 'desktop-managed', defaultSeverity: 'warning', layer: 'daemon',
     summary: 'Docker Desktop manages the daemon proxy, but a daemon.json on this machine sets "proxies".',
     description: 'Docker Desktop writes `http.docker.internal:3128` as the daemon\'s proxy when its VM starts and sends that ' +
       'traffic through the proxy configured in its Settings. `proxies` in a daemon.json (Desktop\'s Docker Engine JSON, or a host ' +

@@ -27,7 +27,7 @@ export function vmRestartCommand(model: StatusModel): string {
 
 export const EN001: StatusCheck = {
   meta: {
-    id: 'EN001', name: 'vm-stale-proxy-env', severity: 'warning', layer: 'daemon',
+    id: 'EN001', name: 'vm-stale-proxy-env', defaultSeverity: 'warning', layer: 'daemon',
     summary: 'The VM\'s dockerd uses a proxy that this shell no longer has and no config file sets: it was copied from the shell that started the VM.',
     description: 'Colima, Lima (`propagateProxyEnv`, on by default), Rancher Desktop on macOS and Podman machine copy the proxy ' +
       'variables of the shell that starts the VM into the VM\'s environment (Lima rewrites `localhost`/`127.0.0.1` to the host\'s ' +

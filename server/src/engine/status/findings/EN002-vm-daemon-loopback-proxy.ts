@@ -12,7 +12,7 @@ const VM_KINDS = new Set(['colima', 'lima', 'rancher-desktop', 'podman']);
 
 export const EN002: StatusCheck = {
   meta: {
-    id: 'EN002', name: 'vm-daemon-loopback-proxy', severity: 'error', layer: 'daemon',
+    id: 'EN002', name: 'vm-daemon-loopback-proxy', defaultSeverity: 'error', layer: 'daemon',
     summary: 'A VM engine\'s dockerd (Colima, Lima, Rancher Desktop, Podman machine) has its proxy on 127.0.0.1/localhost, which inside the VM is the VM itself.',
     description: 'Colima, Lima, Rancher Desktop and Podman machine run dockerd (or podman) in a VM. A proxy listening on the Mac\'s ' +
       'or PC\'s loopback is reachable from there only through the host\'s address as the VM sees it (`192.168.5.2`, also ' +

@@ -6,7 +6,7 @@ import { envSource, finding, type StatusCheck } from './check';
 
 export const EN003: StatusCheck = {
   meta: {
-    id: 'EN003', name: 'wsl-localhost-proxy-nat', severity: 'warning', layer: 'cli-shell',
+    id: 'EN003', name: 'wsl-localhost-proxy-nat', defaultSeverity: 'warning', layer: 'cli-shell',
     summary: 'A WSL distro in NAT mode has a proxy on 127.0.0.1/localhost: a proxy listening on Windows\' loopback is not reachable there.',
     description: 'In WSL 2\'s default NAT networking mode the distro runs in a VM with its own address; `127.0.0.1` in the distro is ' +
       'the distro, not Windows. A proxy tool on Windows that listens on `127.0.0.1` (Clash, px, cntlm) is reachable from the distro ' +

@@ -6,7 +6,7 @@ import { finding, type StatusCheck } from './check';
 
 export const EN004: StatusCheck = {
   meta: {
-    id: 'EN004', name: 'desktop-loopback-in-vm', severity: 'error', layer: 'daemon',
+    id: 'EN004', name: 'desktop-loopback-in-vm', defaultSeverity: 'error', layer: 'daemon',
     summary: 'Docker Desktop\'s dockerd reports a proxy on 127.0.0.1/localhost: inside Desktop\'s VM that is the VM, so pulls cannot reach it.',
     description: 'Docker Desktop runs dockerd in a VM. Its daemon should use Desktop\'s own relay `http.docker.internal:3128`, which ' +
       'forwards to the proxy set in Settings → Resources → Proxies (or the system proxy). Some versions pass a system proxy that ' +

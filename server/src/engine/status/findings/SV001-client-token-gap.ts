@@ -6,7 +6,7 @@ import { SRC } from '../../sources';
 
 export const SV001: StatusCheck = {
   meta: {
-    id: 'SV001', title: 'Build token fetch gets no proxy from this shell', name: 'client-token-gap', severity: 'warning', layer: 'cli-shell',
+    id: 'SV001', title: 'Build token fetch gets no proxy from this shell', name: 'client-token-gap', defaultSeverity: 'warning', layer: 'cli-shell',
     summary: 'The daemon has an HTTPS proxy but the shell running docker has none: pulls work, builds fail with "failed to fetch oauth token".',
     description: 'Every BuildKit build (any driver) asks the client to fetch the registry bearer token. The docker/buildx process ' +
       'does that with its own environment, not with the daemon\'s or config.json\'s proxy. With the proxy set only for dockerd, ' +

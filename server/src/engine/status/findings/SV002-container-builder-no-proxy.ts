@@ -7,7 +7,7 @@ import { SRC } from '../../sources';
 
 export const SV002: StatusCheck = {
   meta: {
-    id: 'SV002', title: 'Container builder has no proxy', name: 'container-builder-no-proxy', severity: 'warning', layer: 'builder',
+    id: 'SV002', title: 'Container builder has no proxy', name: 'container-builder-no-proxy', defaultSeverity: 'warning', layer: 'builder',
     summary: 'The current buildx builder is a docker-container builder without proxy environment while the daemon has a proxy.',
     description: 'A `docker-container` builder runs buildkitd in its own container (`buildx_buildkit_<name>0`). buildx does not copy ' +
       'the daemon\'s or the client\'s proxy into it: the only source is `--driver-opt env.http_proxy=…` when the builder is created. ' +

@@ -7,7 +7,7 @@ import { SRC } from '../../sources';
 
 export const SV003: StatusCheck = {
   meta: {
-    id: 'SV003', title: 'tcp:// daemon connection goes through the proxy', name: 'tcp-daemon-through-proxy', severity: 'warning', layer: 'cli-shell',
+    id: 'SV003', title: 'tcp:// daemon connection goes through the proxy', name: 'tcp-daemon-through-proxy', defaultSeverity: 'warning', layer: 'cli-shell',
     summary: 'The CLI talks to a tcp:// daemon and the shell\'s proxy covers that host: every docker command goes through the proxy.',
     description: 'For a `tcp://` daemon (DOCKER_HOST, `-H` or a context) the docker CLI is an ordinary Go HTTP client: it sends its ' +
       'API calls through `HTTPS_PROXY` (with TLS) or `HTTP_PROXY` (without) unless `NO_PROXY` covers the daemon\'s host. Corporate ' +

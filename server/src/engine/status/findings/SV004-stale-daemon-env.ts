@@ -16,7 +16,7 @@ const LABEL = { http: 'HTTP proxy', https: 'HTTPS proxy', no: 'NO_PROXY' } as co
 
 export const SV004: StatusCheck = {
   meta: {
-    id: 'SV004', title: 'Running dockerd uses other proxy values: restart needed', name: 'stale-daemon-env', severity: 'warning', layer: 'daemon',
+    id: 'SV004', title: 'Running dockerd uses other proxy values: restart needed', name: 'stale-daemon-env', defaultSeverity: 'warning', layer: 'daemon',
     summary: 'The daemon\'s configured proxy differs from what the running dockerd uses: a daemon-reload and restart are needed.',
     description: 'dockerd reads its proxy once, at start: from daemon.json `proxies` or flags, else from its environment (which ' +
       'systemd builds from the drop-ins). A reload or SIGHUP does not change it. `docker info` shows what the running daemon uses, ' +

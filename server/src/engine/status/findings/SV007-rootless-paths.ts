@@ -6,7 +6,7 @@ import { SRC } from '../../sources';
 
 export const SV007: StatusCheck = {
   meta: {
-    id: 'SV007', title: 'Proxy configured where the rootless daemon does not look', name: 'rootless-paths', severity: 'warning', layer: 'daemon',
+    id: 'SV007', title: 'Proxy configured where the rootless daemon does not look', name: 'rootless-paths', defaultSeverity: 'warning', layer: 'daemon',
     summary: 'A rootless dockerd runs, but the proxy is configured in the rootful locations (/etc/systemd/system, /etc/docker), which it never reads.',
     description: 'A rootless daemon is a `systemctl --user` service: it reads drop-ins from `~/.config/systemd/user/docker.service.d/` ' +
       'and its daemon.json from `~/.config/docker/daemon.json` (`$XDG_CONFIG_HOME`). Files in `/etc/systemd/system/docker.service.d/` ' +

@@ -4,7 +4,7 @@ import { SRC } from '../../sources';
 
 export const SV009: StatusCheck = {
   meta: {
-    id: 'SV009', title: 'Docker Desktop manages this proxy', name: 'desktop', severity: 'info', layer: 'daemon',
+    id: 'SV009', title: 'Docker Desktop manages this proxy', name: 'desktop', defaultSeverity: 'info', layer: 'daemon',
     summary: 'Docker Desktop manages the daemon\'s proxy: daemon.json proxies and systemd drop-ins do not apply; use Settings → Resources → Proxies.',
     description: 'Docker Desktop runs dockerd in a VM and points its proxy at `http.docker.internal:3128`, Desktop\'s own proxy on the ' +
       'host side, which then goes direct or through the upstream proxy set in Settings → Resources → Proxies (or the system proxy). ' +

@@ -7,7 +7,7 @@ import { SRC } from '../../sources';
 
 export const SV019: StatusCheck = {
   meta: {
-    id: 'SV019', title: 'Builder proxy on loopback: unreachable from its container', name: 'loopback-builder-proxy', severity: 'warning', layer: 'builder',
+    id: 'SV019', title: 'Builder proxy on loopback: unreachable from its container', name: 'loopback-builder-proxy', defaultSeverity: 'warning', layer: 'builder',
     summary: 'The docker-container builder\'s proxy is on 127.0.0.1/localhost, but the builder has its own network namespace.',
     description: 'A `docker-container` builder is a container on the default bridge network unless it was created with ' +
       '`--driver-opt network=host`. Inside it, 127.0.0.1 is the builder container itself, so a proxy listening on the host\'s ' +

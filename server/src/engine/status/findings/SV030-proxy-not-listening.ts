@@ -8,7 +8,7 @@ const WHAT = { refused: 'refuses connections', timeout: 'does not answer', dns: 
 
 export const SV030: StatusCheck = {
   meta: {
-    id: 'SV030', name: 'proxy-not-listening', severity: 'error', layer: 'daemon',
+    id: 'SV030', name: 'proxy-not-listening', defaultSeverity: 'error', layer: 'daemon',
     summary: 'A proxy this layer uses does not accept a TCP connection from this machine: the proxy is down or the address is wrong.',
     description: 'Each refresh of the Proxy Status opens one TCP connection to every proxy a layer uses (in parallel, about a ' +
       'second each; nothing is sent). When the connection is refused, times out or the proxy\'s name does not resolve, every ' +

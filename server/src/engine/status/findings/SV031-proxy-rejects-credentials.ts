@@ -5,7 +5,7 @@ import { finding, type StatusCheck } from './check';
 
 export const SV031: StatusCheck = {
   meta: {
-    id: 'SV031', name: 'proxy-rejects-credentials', severity: 'error', layer: 'daemon',
+    id: 'SV031', name: 'proxy-rejects-credentials', defaultSeverity: 'error', layer: 'daemon',
     summary: 'The proxy answers 407 to the user and password this layer sends: the password is wrong, expired or mangled.',
     description: 'When a layer\'s proxy URL carries a user and password (`http://user:password@proxy:3128`), each refresh of the ' +
       'Proxy Status sends them once in a `CONNECT` request, within about a second, and reads only the status line. A proxy ' +

@@ -1,23 +1,13 @@
-// A cross-layer check: metadata (for its docs page and "explain") plus a pure function over the status model.
+// A cross-layer check: the metadata every check has (checkMeta.ts: id, settings, suppression, docs page) plus a pure
+// function over the status model.
 import type { StatusModel } from '../statusModel';
 import type { LayerId, StatusFinding, StatusSource } from '../report';
 import { maskCredentials } from '../../proxy/url';
-import type { Source } from '../../sources';
+import type { CheckMeta } from '../../checkMeta';
 
-export interface StatusCheckMeta {
-  id: string;
-  name: string;
-  severity: 'error' | 'warning' | 'info';
+/** A Proxy Status finding's metadata: the shared check metadata plus its layer and a before/after for its page. */
+export interface StatusCheckMeta extends CheckMeta {
   layer: LayerId;
-  summary: string;
-  /** One short line naming what is wrong and where, for the Problems list; default: from the name and the layer. */
-  title?: string;
-  /** Markdown for the docs page. */
-  description: string;
-  /** Public links it rests on, each with what it shows (see RuleMeta.sources). */
-  sources: readonly Source[];
-  /** The id is also a lint rule with its own generated page (CC005, SV008): no separate status page. */
-  sharesLintRulePage?: boolean;
   /** A small before/after for the docs page: the machine state that triggers it, and the same after the fix. */
   example?: { before: StatusExampleSide; after: StatusExampleSide };
 }
@@ -50,7 +40,7 @@ export function finding(meta: StatusCheckMeta, message: string, extra: { source?
   const layer = extra.layer ?? meta.layer;
   return {
     id: meta.id,
-    severity: extra.severity ?? meta.severity,
+    severity: extra.severity ?? meta.defaultSeverity,
     layer,
     title: findingTitle(extra.title ?? meta.title ?? meta.name, layer),
     message: maskCredentials(message),

@@ -6,13 +6,13 @@
 // src/util.ts `Util.getList`): `driver-opts` is read with `{ignoreComma: true, quote: false}`, so each line reaches
 // `docker buildx create --driver-opt` as written, trimmed, quotes included; buildx then parses it as CSV.
 // `build-args` is read with `{ignoreComma: true}` and CSV quotes, so each line is one `--build-arg`.
-import { emptyUnit, type BuildArg, type DriverOpt, type EnvVar, type ScriptUnit } from '../scripts/scriptUnit';
-import { readScript } from '../scripts/dockerCommands';
+import { emptyUnit, type BuildArg, type DriverOpt, type EnvVar, type ScriptUnit } from './scriptUnit';
+import { readScript } from './dockerCommands';
 import type { LineIndex } from '../lineIndex';
 import { envVariableOf } from '../proxy/names';
-import { subMapped, type MappedText } from './mapped';
-import { tokenizeShell } from './shell';
-import { getPair, getValue, isMap, mapPairs, mappedScalar, nodeSpan, scalarString, seqItems, type Node, type YamlModel } from './yaml';
+import { subMapped, type MappedText } from '../parse/mapped';
+import { tokenizeShell } from '../parse/shell';
+import { getPair, getValue, isMap, mapPairs, mappedScalar, nodeSpan, scalarString, seqItems, type Node, type YamlModel } from '../parse/yaml';
 
 export type WorkflowFlavor = 'github' | 'gitlab';
 
