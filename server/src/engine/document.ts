@@ -3,7 +3,7 @@ import type { Consumer, FileKind, ProxySetting } from './findingTypes';
 import { LineIndex } from './lineIndex';
 import { parseJson, type JsonModel } from './parse/json';
 import { parseDockerfile, type Dockerfile } from './parse/dockerfile';
-import { parseUnitFile, type UnitFile } from './parse/systemd';
+import { parseUnitFile, type UnitFile } from './parse/unitFile';
 import { extractProxySettings } from './proxySettings';
 import { parseYaml, type YamlModel } from './parse/yaml';
 import { readCompose, type ComposeModel } from './parse/compose';

@@ -7,7 +7,8 @@
 import type { SystemdDocument } from '../document';
 import type { ProxySetting } from '../findingTypes';
 import { envVariableOf } from '../proxy/names';
-import { unitFileFlavor, type EnvAssignment, type UnitAssignment } from '../parse/systemd';
+import type { EnvAssignment } from '../parse/envAssignment';
+import { unitFileFlavor, type UnitAssignment } from '../parse/unitFile';
 
 export interface ServiceWord {
   /** The `Environment=` line. */
