@@ -174,13 +174,14 @@ const REDRAWN = /not attached|detached|not visible|is not in|Execution context w
  * only when what was under it moved away (watchUnderPointer: new text, a scroll, a resize), never on a timer; the
  * whole is bounded by `deadline`. Returns the point and the hover's text.
  */
-async function hoverUntilShown(page, { target, word, hover, scroller, frame, deadline = 2 * WAIT_MS, say = () => {} }) {
+async function hoverUntilShown(page, { target, word, hover, scroller, frame, scrollIntoView = false, deadline = 2 * WAIT_MS, say = () => {} }) {
   const end = Date.now() + deadline;
   const left = () => Math.max(1, end - Date.now());
   for (let attempt = 1; ; attempt++) {
     let watch;
     try {
       await target.waitFor({ timeout: left() });
+      if (scrollIntoView) await target.scrollIntoViewIfNeeded({ timeout: left() }); // a redraw here is retried below
       watch = await watchUnderPointer(page, target, { scroller, frame });
       // A hover still open from before (the last step, the last pointing) says nothing about this pointing: the pointer
       // leaves the word (downwards; hovers open above their line) and waits for it to close before it comes back.

@@ -115,10 +115,8 @@ async function main() {
       // The Output editor redraws and scrolls as the channel gets new log lines: hoverUntilShown points again when
       // the line under the pointer changes or the editor scrolls (which hides a Monaco hover).
       const line = page.locator('.output-view .view-line', { hasText: 'CONNECT tunnel failed' }).last();
-      await line.waitFor({ timeout: T });
-      await line.scrollIntoViewIfNeeded();
       const hover = page.locator('.monaco-hover', { hasText: 'proxy-auth-required' }).first();
-      const h = await hoverUntilShown(page, { target: line, word: 'tunnel', hover, scroller: '.lines-content', frame: '.monaco-editor', say });
+      const h = await hoverUntilShown(page, { target: line, word: 'tunnel', hover, scroller: '.lines-content', frame: '.monaco-editor', scrollIntoView: true, say });
       return `${h.text.slice(0, 120)}${h.attempts > 1 ? ` (pointed ${h.attempts} times)` : ''}`;
     }, page);
   } finally {
