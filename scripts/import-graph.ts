@@ -123,7 +123,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['server/src/engine/scripts/'],
   ['server/src/engine/document.ts', 'server/src/engine/proxySettings/', 'server/src/engine/suppress.ts'],
   ['server/src/engine/rule.ts', 'server/src/engine/rules/'],
-  ['server/src/engine/lint.ts', 'server/src/engine/fixAll.ts', 'server/src/engine/hover.ts'],
+  ['server/src/engine/lint.ts', 'server/src/engine/fixAll.ts', 'server/src/engine/hover/'],
   // causes/ reads the machine model (attribute.ts) and is read only by probe/: it sits with them.
   ['server/src/engine/probe/', 'server/src/engine/status/', 'server/src/engine/causes/'],
   ['server/src/engine/setup/'],

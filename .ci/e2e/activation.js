@@ -8,7 +8,7 @@
 // Env: CS_URL (http://127.0.0.1:PORT/?folder=...), MODE, OPEN (path relative to the folder), RULE (MODE=active),
 //      OUT_DIR (a screenshot lands there when a step fails).
 // Prints `activation: {...}` as JSON and `activation-check: N passed, N failed`; exit 1 on any failure.
-const { launch, createSteps, runPaletteCommand } = require('./chromium');
+const { WAIT_MS: T, launch, createSteps, runPaletteCommand } = require('./chromium');
 
 const url = process.env.CS_URL;
 const mode = process.env.MODE;
@@ -16,7 +16,6 @@ const open = process.env.OPEN;
 const rule = process.env.RULE;
 const OURS = 'Docker Proxy Doctor'; // display names come from the installed extensions' manifests
 const JSON_EXT = 'JSON Language Features';
-const T = 30000;
 const { say, step, finish, counts } = createSteps('activation', 'activation-check');
 
 
@@ -65,6 +64,8 @@ async function main() {
         report.activated = true;
         // Comparable with the Docker-file runs below: the same activate(), minus starting the language server.
         report.activationMs = Number.parseInt(/(\d+)ms/.exec(await time.innerText())?.[1] ?? '', 10);
+        // activate() creates our status bar item; wait until the workbench shows it before reading its state
+        await page.locator('.statusbar-item[aria-label*="Proxy Doctor"]').first().waitFor({ timeout: T });
         const idle = await page.locator('.statusbar-item[aria-label*="Proxy Doctor: idle"]').count();
         report.serverIdle = idle > 0;
         if (idle === 0) {

@@ -1,7 +1,7 @@
 // Runs the extension's mocha suite inside code-server's Node extension host. The web workbench reads
 // extensionDevelopmentPath/extensionTestsPath from the `payload` URL parameter, runs the suite, forwards its output
 // through window.codeAutomationLog and ends with window.codeAutomationExit(code). Our exit code is that code.
-// Env: CS_BASE (http://127.0.0.1:PORT), EXT_DEV_PATH, EXT_TESTS_PATH, WS_FOLDER, SUITE_TIMEOUT_MS (default 180000).
+// Env: CS_BASE (http://127.0.0.1:PORT), EXT_DEV_PATH, EXT_TESTS_PATH, WS_FOLDER, SUITE_TIMEOUT_MS (default 300000).
 const path = require('path');
 const { launch, deadline } = require('./chromium');
 
@@ -9,7 +9,7 @@ const base = process.env.CS_BASE;
 const devPath = process.env.EXT_DEV_PATH;
 const testsPath = process.env.EXT_TESTS_PATH;
 const folder = process.env.WS_FOLDER;
-const limit = Number(process.env.SUITE_TIMEOUT_MS || 180000);
+const limit = Number(process.env.SUITE_TIMEOUT_MS || 300000);
 
 async function main() {
   if (!base || !devPath || !testsPath || !folder) throw new Error('CS_BASE, EXT_DEV_PATH, EXT_TESTS_PATH and WS_FOLDER are required');

@@ -5,12 +5,11 @@
 // Env: CS_URL, OUT_DIR, DESKTOP_DOCKER (the replaying docker), USER_SETTINGS (code-server's user settings.json).
 const fs = require('fs');
 const path = require('path');
-const { launch, createSteps } = require('./chromium');
+const { WAIT_MS: T, launch, createSteps } = require('./chromium');
 
 const url = process.env.CS_URL;
 const outDir = process.env.OUT_DIR || '.';
 const settingsFile = process.env.USER_SETTINGS;
-const T = 30000;
 const { say, step, finish } = createSteps('ui-engines');
 
 async function main() {

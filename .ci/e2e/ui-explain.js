@@ -1,48 +1,24 @@
 // UI test of the error explainer against the INSTALLED .vsix in code-server: a real terminal prints a Docker proxy
 // error, the mouse over it shows our link hover, Ctrl+click shows the explanation; the extension's Output channel
-// then holds that error line, and the mouse over it there shows our hover. Every wait is bounded by a selector timeout.
-// Nothing is pointed at before the extension has finished activating: xterm asks the link providers once, when the
-// mouse arrives on a line, so a pointer that arrives before our provider is registered gets no link, no hover, no
-// click target, and no logged line for the Output step either. On a loaded machine the workspaceContains search
-// that activates us can take longer than the shell needs to print the line (the three failures seen under load).
+// then holds that error line, and the mouse over it there shows our hover.
+// Each step waits for the state it needs, never for a fixed time (WAIT_MS in chromium.js only bounds a failure):
+// - nothing is pointed at before the extension has finished activating (Running Extensions shows its activation
+//   time once activate() returned, and activate() registers the terminal link provider and the Output hover);
+// - xterm asks the link providers when the pointer arrives on a line and keeps that answer for the line, so the
+//   pointer comes from another line (pointAt), and is put back when the line under it changes, scrolls or the
+//   terminal is resized (hoverUntilShown); the same for the Output editor, which hides its hover when it scrolls;
+// - the click counts only if the link is still under the pointer: a line that moved before the notification came
+//   is hovered and clicked again.
 // Env: CS_URL (http://127.0.0.1:PORT/?folder=...), OUT_DIR (screenshots).
 const fs = require('fs');
 const path = require('path');
-const { launch, createSteps, runPaletteCommand } = require('./chromium');
+const { WAIT_MS: T, launch, createSteps, runPaletteCommand, hoverUntilShown, watchUnderPointer } = require('./chromium');
 const OURS = 'Docker Proxy Doctor'; // the display name in "Developer: Show Running Extensions"
 
 const url = process.env.CS_URL;
 const outDir = process.env.OUT_DIR || '.';
-const T = 30000;
 const ERROR = 'curl: (56) CONNECT tunnel failed, response 407';
 const { say, step, finish } = createSteps('ui-explain');
-
-
-/**
- * Moves the mouse onto `word` inside the element of `locator`. The word's box is measured in the page in one go
- * (a DOM Range over the text node that holds it), so a renderer that replaces its spans between two calls (xterm's
- * DOM renderer, the Output editor) cannot leave us with the text of one element and the box of another.
- */
-async function pointAt(page, locator, word) {
-  const at = await locator.evaluate((el, w) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.data.indexOf(w);
-      if (i < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + w.length);
-      const b = range.getBoundingClientRect();
-      return { x: b.x + b.width / 2, y: b.y + b.height / 2, width: b.width };
-    }
-    return { text: el.textContent };
-  }, word);
-  if (at.text !== undefined) throw new Error(`"${word}" is not in "${at.text}"`);
-  if (!(at.width > 0)) throw new Error(`"${word}" is not visible (its box is ${at.width} px wide)`);
-  await page.mouse.move(at.x - 20, at.y);
-  await page.mouse.move(at.x, at.y, { steps: 4 });
-  return { x: at.x, y: at.y };
-}
 
 
 async function main() {
@@ -78,6 +54,10 @@ async function main() {
       // wait for the shell's prompt before typing (a shell still starting drops or echoes keys twice)
       await rows.filter({ hasText: /[$#]\s*$/ }).first().waitFor({ timeout: T });
       await page.locator('.terminal-wrapper.active .xterm').first().click();
+      // The pointer leaves the terminal: resting on the row where the line gets printed, it would make xterm ask the
+      // link providers about that row while it is empty, and VS Code then sometimes offers no link for it at all
+      // (seen: hover, click and Output steps failing under load). The terminal keeps the keyboard focus.
+      await page.mouse.move(700, 300);
       await page.keyboard.type(`echo '${ERROR}'`);
       await page.keyboard.press('Enter');
       // the DOM renderer (user setting terminal.integrated.gpuAcceleration: off) puts each row's text in the page
@@ -87,45 +67,57 @@ async function main() {
     }, page);
 
     if (printed) {
-      await step('hovering the error shows our terminal link', async () => {
-        at.point = await pointAt(page, at.row, 'tunnel');
-        const hover = page.locator('.monaco-hover, .terminal-hover-widget, .workbench-hover', { hasText: 'Docker Proxy Doctor' }).first();
-        await hover.waitFor({ timeout: T });
-        return (await hover.innerText()).replace(/\s+/g, ' ').slice(0, 120);
+      // Our terminal link's tooltip ("Docker Proxy Doctor: <title> (click to explain)"), not any other hover that
+      // names the extension (the Running Extensions row, the status bar item). Strings, not a regular expression:
+      // the rendered hover has non-breaking spaces, which Playwright folds only for string matches.
+      const linkHover = page.locator('.monaco-hover, .terminal-hover-widget, .workbench-hover', { hasText: 'Docker Proxy Doctor' })
+        .filter({ hasText: 'click to explain' }).first();
+      const terminalTarget = { target: at.row, word: 'tunnel', hover: linkHover, frame: '.xterm-screen', say };
+      const hovered = await step('hovering the error shows our terminal link', async () => {
+        const h = await hoverUntilShown(page, terminalTarget);
+        return `${h.text.slice(0, 120)}${h.attempts > 1 ? ` (pointed ${h.attempts} times)` : ''}`;
       }, page);
-      await step('Ctrl+click shows the explanation with its buttons', async () => {
-        if (!at.point) throw new Error('the previous step found no link to click');
-        await page.keyboard.down('Control');
-        try {
-          await page.mouse.click(at.point.x, at.point.y);
-        } finally {
-          await page.keyboard.up('Control'); // a Control left down turns the next step's F1 into Ctrl+F1
-        }
-        const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'proxy-auth-required' }).first();
-        await toast.waitFor({ timeout: T });
-        await toast.locator('.monaco-button', { hasText: 'Test Connectivity' }).first().waitFor({ timeout: T });
-        return (await toast.innerText()).replace(/\s+/g, ' ').slice(0, 120);
-      }, page);
+      if (hovered) {
+        await step('Ctrl+click shows the explanation with its buttons', async () => {
+          const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'proxy-auth-required' }).first();
+          const end = Date.now() + 2 * T;
+          for (let attempt = 1; ; attempt++) {
+            // the link is under the pointer while its hover shows (the hover may still be up from the last step)
+            const { point } = await hoverUntilShown(page, { ...terminalTarget, deadline: Math.max(1, end - Date.now()) });
+            const watch = await watchUnderPointer(page, at.row, { frame: '.xterm-screen' });
+            let outcome;
+            try {
+              await page.keyboard.down('Control');
+              try {
+                await page.mouse.click(point.x, point.y);
+              } finally {
+                await page.keyboard.up('Control'); // a Control left down turns the next step's F1 into Ctrl+F1
+              }
+              outcome = await Promise.race([
+                toast.waitFor({ timeout: Math.max(1, end - Date.now()) }).then(() => ({ shown: true })),
+                watch.changed().then((why) => ({ why })),
+              ]);
+            } finally {
+              await watch.stop();
+            }
+            if (outcome.shown) break;
+            if (Date.now() >= end) throw new Error(`no notification; the line moved from under the click (${outcome.why})`);
+            say(`the line moved from under the click (${outcome.why}); hovering and clicking again (attempt ${attempt + 1})`);
+          }
+          await toast.locator('.monaco-button', { hasText: 'Test Connectivity' }).first().waitFor({ timeout: T });
+          return (await toast.innerText()).replace(/\s+/g, ' ').slice(0, 120);
+        }, page);
+      }
     }
 
     await step('hover in the Output panel on the logged error line', async () => {
       await runPaletteCommand(page, 'Docker Proxy Doctor: Show Output', T);
-      // The Output editor redraws its lines whenever the channel gets new log lines, which can detach the element
-      // between finding it and pointing at it: find it again then (bounded: 5 attempts, each waiting on the DOM).
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const line = page.locator('.output-view .view-line', { hasText: 'CONNECT tunnel failed' }).last();
-          await line.waitFor({ timeout: T });
-          await line.scrollIntoViewIfNeeded();
-          await pointAt(page, line, 'tunnel');
-          const hover = page.locator('.monaco-hover', { hasText: 'proxy-auth-required' }).first();
-          await hover.waitFor({ timeout: attempt < 5 ? T / 3 : T });
-          return (await hover.innerText()).replace(/\s+/g, ' ').slice(0, 120);
-        } catch (e) {
-          if (attempt >= 5 || !/not attached|detached|not visible|is not in|Timeout/i.test(e.message)) throw e;
-          say(`output line redrawn (${e.message.split('\n')[0]}); finding it again (attempt ${attempt + 1} of 5)`);
-        }
-      }
+      // The Output editor redraws and scrolls as the channel gets new log lines: hoverUntilShown points again when
+      // the line under the pointer changes or the editor scrolls (which hides a Monaco hover).
+      const line = page.locator('.output-view .view-line', { hasText: 'CONNECT tunnel failed' }).last();
+      const hover = page.locator('.monaco-hover', { hasText: 'proxy-auth-required' }).first();
+      const h = await hoverUntilShown(page, { target: line, word: 'tunnel', hover, scroller: '.lines-content', frame: '.monaco-editor', scrollIntoView: true, say });
+      return `${h.text.slice(0, 120)}${h.attempts > 1 ? ` (pointed ${h.attempts} times)` : ''}`;
     }, page);
   } finally {
     const shot = path.join(outDir, 'ui-explain.png');

@@ -8,11 +8,10 @@
 // Env: CS_URL (http://127.0.0.1:PORT/?folder=...), OUT_DIR (screenshots).
 const fs = require('fs');
 const path = require('path');
-const { launch, createSteps, runPaletteCommand } = require('./chromium');
+const { WAIT_MS: T, launch, createSteps, runPaletteCommand } = require('./chromium');
 
 const url = process.env.CS_URL;
 const outDir = process.env.OUT_DIR || '.';
-const T = 30000;
 const { say, step, finish } = createSteps('ui-lint-pictures');
 const flat = (s) => s.replace(/\s+/g, ' ').trim();
 

@@ -5,11 +5,10 @@
 // Env: CS_URL (http://127.0.0.1:PORT/?folder=...), OUT_DIR (screenshots), DOCKER_CONFIG (the prepared machine).
 const fs = require('fs');
 const path = require('path');
-const { launch, createSteps, runPaletteCommand } = require('./chromium');
+const { WAIT_MS: T, launch, createSteps, runPaletteCommand } = require('./chromium');
 
 const url = process.env.CS_URL;
 const outDir = process.env.OUT_DIR || '.';
-const T = 30000;
 const PASSWORD = 'p%ss@w:rd';
 const SECRETS = [PASSWORD, 'p%25ss%40w%3Ard'];
 const { step, finish } = createSteps('ui-setup');
@@ -41,10 +40,10 @@ async function main() {
     const asked = await step('Set Up Proxy… from the palette asks for the proxy, user, password (masked), NO_PROXY and layers', async () => {
       // The palette lists an extension's commands once the extension host has registered it: wait for our status
       // bar item, the first thing the activated extension shows, before typing the command's name.
-      await page.locator('.statusbar-item', { hasText: 'Proxy Doctor' }).first().waitFor({ timeout: 60000 });
+      await page.locator('.statusbar-item', { hasText: 'Proxy Doctor' }).first().waitFor({ timeout: T });
       await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } });
       await runPaletteCommand(page, 'Docker Proxy Doctor: Set Up Proxy', T);
-      await page.locator('.quick-input-widget', { hasText: 'proxy URL' }).waitFor({ timeout: 60000 });
+      await page.locator('.quick-input-widget', { hasText: 'proxy URL' }).waitFor({ timeout: T });
       await answer(page, 'http://127.0.0.1:3128', 'setup-command.png');
       await page.locator('.quick-input-widget', { hasText: 'user (optional)' }).waitFor({ timeout: T });
       await answer(page, 'alice');
@@ -63,7 +62,7 @@ async function main() {
     if (!asked) return;
 
     const previewed = await step('every change is previewed as one multi-file diff, with the Apply dialog', async () => {
-      await page.locator('.tab', { hasText: /Set Up Proxy: \d+ file change/ }).first().waitFor({ timeout: 60000 });
+      await page.locator('.tab', { hasText: /Set Up Proxy: \d+ file change/ }).first().waitFor({ timeout: T });
       const dialog = page.locator('.monaco-dialog-box');
       await dialog.waitFor({ timeout: T });
       await page.locator('.monaco-editor .view-line', { hasText: 'xxxxx:xxxxx@' }).first().waitFor({ timeout: T });
@@ -76,7 +75,7 @@ async function main() {
 
     await step('Apply writes config.json and leaves the remaining steps in a terminal, not run, without the password', async () => {
       await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Apply' }).first().click();
-      await page.locator('.notification-toast', { hasText: 'Set Up Proxy: wrote' }).first().waitFor({ timeout: 60000 });
+      await page.locator('.notification-toast', { hasText: 'Set Up Proxy: wrote' }).first().waitFor({ timeout: T });
       const written = JSON.parse(fs.readFileSync(configFile, 'utf8'));
       if (!written.proxies?.default?.httpsProxy?.includes('@')) throw new Error('config.json has no proxy with credentials');
       const rows = page.locator('.terminal-wrapper.active .xterm-rows > div');

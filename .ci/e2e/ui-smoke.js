@@ -8,11 +8,10 @@
 // Env: CS_URL (http://127.0.0.1:PORT/?folder=...), OUT_DIR (screenshots).
 const fs = require('fs');
 const path = require('path');
-const { launch, createSteps, runPaletteCommand } = require('./chromium');
+const { WAIT_MS: T, launch, createSteps, runPaletteCommand } = require('./chromium');
 
 const url = process.env.CS_URL;
 const outDir = process.env.OUT_DIR || '.';
-const T = 30000;
 const { say, step, finish } = createSteps('ui-smoke');
 
 
@@ -54,8 +53,10 @@ async function main() {
     await step('status bar item shows the server running', async () => {
       const item = page.locator('.statusbar-item', { hasText: 'Proxy Doctor' }).first();
       await item.waitFor({ timeout: T });
-      const icon = await item.locator('.codicon-check').count();
-      if (icon !== 1) throw new Error(`status item is not in the running state: ${await item.innerText()}`);
+      // the item says "starting" (a spinner) until the server answers: wait for the running state, not the first look
+      await item.locator('.codicon-check').waitFor({ timeout: T }).catch(async () => {
+        throw new Error(`status item is not in the running state: ${await item.innerText()}`);
+      });
     });
 
     await step('palette: "Docker Proxy Doctor: Show Rule Documentation" opens the DJ001 page', async () => {
@@ -146,7 +147,7 @@ async function main() {
         await page.locator('.quick-input-list .monaco-list-row', { hasText: 'registry-1.docker.io' }).first().waitFor({ timeout: T });
         await page.keyboard.press('Enter');
         // every probe is bounded by its own timeout (5 s by default) and all layers run in parallel
-        await page.locator('.notifications-toasts .notification-list-item', { hasText: 'Connectivity test' }).first().waitFor({ timeout: 90000 });
+        await page.locator('.notifications-toasts .notification-list-item', { hasText: 'Connectivity test' }).first().waitFor({ timeout: 2 * T });
         // the run is over: its progress notification closes
         await page.locator('.notifications-toasts .notification-list-item', { hasText: 'testing registry connectivity' }).waitFor({ state: 'detached', timeout: T });
         await sidebarRow(/registry-1\.docker\.io/).waitFor({ timeout: T });

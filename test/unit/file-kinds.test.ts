@@ -81,11 +81,8 @@ describe('file-kind registry', () => {
 
 /** Sources that list the kinds themselves: the registry's two halves. */
 const REGISTRY = new Set(['server/src/engine/fileKinds.ts', 'server/src/engine/document.ts']);
-/**
- * Known leftovers in other rooms, by name: hover.ts dispatches per kind (it is being split into per-kind hovers,
- * which can then be a registry field).
- */
-const KNOWN_SWITCHES = new Set(['server/src/engine/hover.ts']);
+/** Known leftovers, by name (none: the hovers say which kind each serves, hover/kindHover.ts). */
+const KNOWN_SWITCHES = new Set<string>([]);
 
 /**
  * Where a text decides by the kind list instead of asking the registry: `case` labels of two kinds or more, one

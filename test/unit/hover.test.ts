@@ -1,4 +1,4 @@
-// Hover texts (engine/hover.ts): which layer reads a setting and which does not; values always masked.
+// Hover texts (engine/hover/): which layer reads a setting and which does not; values always masked.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultPathFor, parseDocument, type FileKind } from '../../server/src/engine';

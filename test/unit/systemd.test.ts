@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument, type SystemdDocument } from '../../server/src/engine/document';
-import { parseUnitFile, type EnvAssignment } from '../../server/src/engine/parse/systemd';
+import type { EnvAssignment } from '../../server/src/engine/parse/envAssignment';
+import { parseUnitFile } from '../../server/src/engine/parse/unitFile';
 import { LineIndex } from '../../server/src/engine/lineIndex';
 import { applyFix, assertFixCleans, ids, lintAs, only } from './helpers';
 

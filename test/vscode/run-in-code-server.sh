@@ -101,7 +101,7 @@ DPD_EXPECT_EXT_PATH=$ROOT "${CS[@]}" --disable-telemetry --disable-update-check 
   --disable-getting-started-override >"$D/log" 2>&1 &
 CS_PID=$!
 healthy=1
-for _ in $(seq 1 300); do   # up to 30 s; it is usually healthy after ~1 s
+for _ in $(seq 1 1200); do  # up to 120 s (a cold start on a busy machine); it is usually healthy after ~1 s
   if curl -sf -o /dev/null "http://127.0.0.1:$CS_PORT/healthz"; then healthy=0; break; fi
   kill -0 "$CS_PID" 2>/dev/null || break
   sleep 0.1

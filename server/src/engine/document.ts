@@ -7,7 +7,7 @@ import type { FileKind } from './fileKinds';
 import { LineIndex } from './lineIndex';
 import { parseJson } from './parse/json';
 import { parseDockerfile } from './parse/dockerfile';
-import { parseUnitFile } from './parse/systemd';
+import { parseUnitFile } from './parse/unitFile';
 import { parseYaml } from './parse/yaml';
 import { readCompose } from './parse/compose';
 import { readWorkflow } from './scripts/workflowUnits';

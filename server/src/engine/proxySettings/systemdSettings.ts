@@ -6,7 +6,8 @@
 // those, the value rules do not run on them.
 import type { ProxySetting } from '../findingTypes';
 import { envVariableOf } from '../proxy/names';
-import { unitFileFlavor, type EnvAssignment, type UnitAssignment, type UnitFile } from '../parse/systemd';
+import type { EnvAssignment } from '../parse/envAssignment';
+import { unitFileFlavor, type UnitAssignment, type UnitFile } from '../parse/unitFile';
 
 /** The part of a drop-in document this reads (document.ts builds it; typed here so the two do not import each other). */
 export interface UnitText { path?: string; unit: UnitFile }

@@ -15,7 +15,7 @@ import { parseDaemonFlags } from './daemonFlags';
 import { pickShellVariables } from './shellEnv';
 import type { BuildxBuilder, BuildxInspect, ContainerInspect } from './buildx';
 import type { MachineOptions } from '../machine';
-import type { UnitAssignment } from '../parse/systemd';
+import type { UnitAssignment } from '../parse/unitFile';
 import type { ProxyCheck } from './proxyCheck';
 import { buildEngineModel, type EngineModel } from './engines/engineModel';
 

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../findingTypes';
-import type { EnvAssignment, UnitAssignment } from '../../parse/systemd';
+import type { EnvAssignment } from '../../parse/envAssignment';
+import type { UnitAssignment } from '../../parse/unitFile';
 import type { SystemdDocument } from '../../document';
 import { isUnitDoc, serviceEnvironment, setsProxy } from './unitProxyAssignments';
 import { SRC } from '../../sources';

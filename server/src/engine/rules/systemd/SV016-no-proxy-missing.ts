@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { Fix, RuleFinding, TextEdit } from '../../findingTypes';
 import type { SystemdDocument } from '../../document';
-import type { EnvAssignment } from '../../parse/systemd';
+import type { EnvAssignment } from '../../parse/envAssignment';
 import { envVariableOf } from '../../proxy/names';
 import { PER_CONSUMER_NOTE, suggestedNoProxy } from '../../proxy/missingNoProxy';
 import { effective, environmentLine, insertLinesAfter, isShellDoc, isUnitDoc, lineOfWord, proxyAssignments, shellStyleProxyNames } from './unitProxyAssignments';

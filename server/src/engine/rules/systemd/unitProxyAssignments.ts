@@ -2,7 +2,8 @@
 import type { ParsedDocument, SystemdDocument } from '../../document';
 import type { TextEdit } from '../../findingTypes';
 import { envVariableOf } from '../../proxy/names';
-import { unitFileFlavor, type EnvAssignment, type UnitAssignment } from '../../parse/systemd';
+import type { EnvAssignment } from '../../parse/envAssignment';
+import { unitFileFlavor, type UnitAssignment } from '../../parse/unitFile';
 import { meantAssignments, serviceEnvironment, type ServiceWord } from '../../proxySettings/systemdSettings';
 
 export { meantAssignments, serviceEnvironment, type ServiceWord };

@@ -10,7 +10,7 @@ import type { OsProxy } from './osProxy';
 import { wslLoopbackReach, type WslDistro, type WslProxyReach } from './wsl';
 import type { VmConfigFile } from './vmEngines';
 import type { LayerId, StatusSource } from '../report';
-import { parseUnitFile } from '../../parse/systemd';
+import { parseUnitFile } from '../../parse/unitFile';
 import { LineIndex } from '../../lineIndex';
 
 export interface EngineFileNote {
