@@ -47,23 +47,28 @@ async function main() {
     if (!active) return;
 
     let at;
+    const rows = page.locator('.terminal-wrapper.active .xterm-rows > div');
+    // Prints the error line (again, with a suffix of its own, when n > 1) and returns its row. The pointer leaves the
+    // terminal first: resting on the row where the line gets printed, it would make xterm ask the link providers
+    // about that row while it is empty, and VS Code then sometimes offers no link for it at all (seen: hover, click
+    // and Output steps failing under load). The terminal keeps the keyboard focus.
+    const printError = async (n) => {
+      const text = n === 1 ? ERROR : `${ERROR} (printed again: ${n})`;
+      await page.mouse.move(700, 300);
+      await page.keyboard.type(`echo '${text}'`);
+      await page.keyboard.press('Enter');
+      // the DOM renderer (user setting terminal.integrated.gpuAcceleration: off) puts each row's text in the page
+      const row = rows.filter({ hasText: text }).filter({ hasNotText: 'echo' }).last();
+      await row.waitFor({ timeout: T });
+      return row;
+    };
     const printed = await step('a terminal prints a Docker proxy error', async () => {
       await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } });
       await page.keyboard.press('Control+Backquote');
-      const rows = page.locator('.terminal-wrapper.active .xterm-rows > div');
       // wait for the shell's prompt before typing (a shell still starting drops or echoes keys twice)
       await rows.filter({ hasText: /[$#]\s*$/ }).first().waitFor({ timeout: T });
       await page.locator('.terminal-wrapper.active .xterm').first().click();
-      // The pointer leaves the terminal: resting on the row where the line gets printed, it would make xterm ask the
-      // link providers about that row while it is empty, and VS Code then sometimes offers no link for it at all
-      // (seen: hover, click and Output steps failing under load). The terminal keeps the keyboard focus.
-      await page.mouse.move(700, 300);
-      await page.keyboard.type(`echo '${ERROR}'`);
-      await page.keyboard.press('Enter');
-      // the DOM renderer (user setting terminal.integrated.gpuAcceleration: off) puts each row's text in the page
-      const row = rows.filter({ hasText: ERROR }).filter({ hasNotText: 'echo' }).first();
-      await row.waitFor({ timeout: T });
-      at = { row };
+      at = { row: await printError(1) };
     }, page);
 
     if (printed) {
@@ -73,9 +78,25 @@ async function main() {
       const linkHover = page.locator('.monaco-hover, .terminal-hover-widget, .workbench-hover', { hasText: 'Docker Proxy Doctor' })
         .filter({ hasText: 'click to explain' }).first();
       const terminalTarget = { target: at.row, word: 'tunnel', hover: linkHover, frame: '.xterm-screen', say };
+      // On a busy machine VS Code now and then offers no link for a printed row at all, however the pointer comes
+      // back to it (about 1 run in 10 under two busy loops; our provider is synchronous and pure, so the row was
+      // never asked or its answer was dropped before it reached xterm). The state this step needs is "a printed
+      // error row with our link": a row without one after a whole WAIT_MS is printed again, at most twice, and
+      // each time it is said in the log. Our provider failing fails all three rows.
+      const ROWS = 3;
       const hovered = await step('hovering the error shows our terminal link', async () => {
-        const h = await hoverUntilShown(page, terminalTarget);
-        return `${h.text.slice(0, 120)}${h.attempts > 1 ? ` (pointed ${h.attempts} times)` : ''}`;
+        for (let n = 1; ; n++) {
+          try {
+            const h = await hoverUntilShown(page, { ...terminalTarget, deadline: T });
+            const again = n > 1 ? `, on the row printed ${n} times` : '';
+            return `${h.text.slice(0, 120)}${h.attempts > 1 || n > 1 ? ` (pointed ${h.attempts} times${again})` : ''}`;
+          } catch (e) {
+            if (n >= ROWS) throw e;
+            say(`no link hover for the printed row within ${T} ms (${e.message.split('\n')[0].slice(0, 200)}); printing the line again (${n + 1} of ${ROWS})`);
+            at.row = await printError(n + 1);
+            terminalTarget.target = at.row;
+          }
+        }
       }, page);
       if (hovered) {
         await step('Ctrl+click shows the explanation with its buttons', async () => {
