@@ -1,7 +1,8 @@
 import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../findingTypes';
 import type { ParsedDocument } from '../../document';
-import { jsonSetEdits, nodeRange, renameKeyEdit } from '../../parse/json';
+import { nodeRange } from '../../parse/json';
+import { jsonSetEdits, renameKeyEdit } from '../jsonEdits';
 import { fieldOf, readClientProxies, type EntryField, type ProxyEntry } from './clientProxies';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';

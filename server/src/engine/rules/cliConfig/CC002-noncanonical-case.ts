@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../findingTypes';
-import { nodeRange, renameKeyEdit } from '../../parse/json';
+import { nodeRange } from '../../parse/json';
+import { renameKeyEdit } from '../jsonEdits';
 import { readClientProxies } from './clientProxies';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';

@@ -1,7 +1,8 @@
 import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../findingTypes';
 import type { ParsedDocument } from '../../document';
-import { jsonTransformEdit, nodeRange } from '../../parse/json';
+import { nodeRange } from '../../parse/json';
+import { jsonTransformEdit } from '../jsonEdits';
 import { defaultEntry, fieldOf, readClientProxies, type ClientField, type ClientProxies, type EntryField } from './clientProxies';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../findingTypes';
-import { nodeRange, objectProperties, renameKeyEdit } from '../../parse/json';
+import { nodeRange, objectProperties } from '../../parse/json';
+import { renameKeyEdit } from '../jsonEdits';
 import { defaultEntry, neverMatchReason, readClientProxies } from './clientProxies';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../findingTypes';
-import { jsonTransformEdit, nodeRange } from '../../parse/json';
+import { nodeRange } from '../../parse/json';
+import { jsonTransformEdit } from '../jsonEdits';
 import { defaultEntry, fieldsMissingFromDefault, readClientProxies, valueOf } from './clientProxies';
 import { SRC } from '../../sources';
 import { lazyFix } from '../../fix';

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../findingTypes';
 import type { ParsedDocument } from '../../document';
-import { replaceValueEdit } from '../../parse/json';
+import { replaceValueEdit } from '../jsonEdits';
 import { isLoopbackHost, maskCredentials } from '../../proxy/url';
 import { splitProxyValue } from '../../proxy/proxyValueParts';
 import { readClientProxies, URL_FIELDS, valueRangeOf, type EntryField } from './clientProxies';

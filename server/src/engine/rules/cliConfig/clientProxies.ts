@@ -4,7 +4,8 @@ import type { ParsedDocument } from '../../document';
 import type { Fix, ProxySetting, Range, RuleFinding } from '../../findingTypes';
 import type { Rule, RuleMeta } from '../../rule';
 import { memoOn } from '../../documentMemo';
-import { findProperty, jsonSetEdits, nodeRange, objectProperties, stringContentRange, stringValueOffset, type JsonNode, type JsonProperty } from '../../parse/json';
+import { findProperty, nodeRange, objectProperties, stringContentRange, stringValueOffset, type JsonNode, type JsonProperty } from '../../parse/json';
+import { jsonSetEdits } from '../jsonEdits';
 import { CLIENT_PROXY_FIELDS, clientFieldFor } from '../../proxy/names';
 import { lazyFix } from '../../fix';
 

@@ -1,7 +1,8 @@
 import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../findingTypes';
 import type { JsonDocument } from '../../document';
-import { findProperty, jsonTransformEdit, nodeRange, objectProperties } from '../../parse/json';
+import { findProperty, nodeRange, objectProperties } from '../../parse/json';
+import { jsonTransformEdit } from '../jsonEdits';
 import { DAEMON_PROXY_KEYS } from '../../proxy/names';
 import { MEASURED, SRC } from '../../sources';
 import { lazyFix } from '../../fix';

@@ -1,7 +1,8 @@
 import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../findingTypes';
 import type { JsonDocument } from '../../document';
-import { jsonTransformEdit, nodeRange, objectProperties, renameKeyEdit, type JsonProperty } from '../../parse/json';
+import { nodeRange, objectProperties, type JsonProperty } from '../../parse/json';
+import { jsonTransformEdit, renameKeyEdit } from '../jsonEdits';
 import { DAEMON_PROXY_KEYS } from '../../proxy/names';
 import { maskCredentials } from '../../proxy/url';
 import { DOCKERD_OPTION_NAMES, isClientShapeEntry, proxiesProperty, proxyKeyTarget } from './daemonJsonShape';

@@ -1,7 +1,8 @@
 import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../findingTypes';
 import type { JsonDocument } from '../../document';
-import { jsonc, jsonTransformEdit, nodeRange, objectProperties, type JsonProperty } from '../../parse/json';
+import { jsonc, nodeRange, objectProperties, type JsonProperty } from '../../parse/json';
+import { jsonTransformEdit } from '../jsonEdits';
 import { CLIENT_PROXY_FIELDS, DAEMON_PROXY_KEYS, clientFieldFor } from '../../proxy/names';
 import { maskCredentials } from '../../proxy/url';
 import { isClientShapeEntry, proxiesProperty, proxyKeyTarget } from './daemonJsonShape';

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../findingTypes';
-import { jsonTransformEdit, nodeRange } from '../../parse/json';
+import { nodeRange } from '../../parse/json';
+import { jsonTransformEdit } from '../jsonEdits';
 import { proxiesProperty } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';
 import { lazyFix } from '../../fix';

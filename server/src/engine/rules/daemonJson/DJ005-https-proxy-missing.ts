@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../findingTypes';
-import { findProperty, jsonTransformEdit, nodeRange, objectProperties } from '../../parse/json';
+import { findProperty, nodeRange, objectProperties } from '../../parse/json';
+import { jsonTransformEdit } from '../jsonEdits';
 import { isClientShapeEntry, proxiesProperty, proxyKeyTarget } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';
 import { lazyFix } from '../../fix';

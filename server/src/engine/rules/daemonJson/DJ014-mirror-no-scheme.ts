@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../findingTypes';
-import { jsonTransformEdit } from '../../parse/json';
+import { jsonTransformEdit } from '../jsonEdits';
 import { maskCredentials } from '../../proxy/url';
 import { mirrorEntries, mirrorSubRange } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';

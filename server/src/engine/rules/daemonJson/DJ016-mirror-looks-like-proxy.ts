@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../findingTypes';
-import { jsonTransformEdit } from '../../parse/json';
+import { jsonTransformEdit } from '../jsonEdits';
 import { parseProxyUrl } from '../../proxy/url';
 import { mirrorEntries, proxiesProperty, splitMirror } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../findingTypes';
-import { jsonTransformEdit, nodeRange, objectProperties } from '../../parse/json';
+import { nodeRange, objectProperties } from '../../parse/json';
+import { jsonTransformEdit } from '../jsonEdits';
 import { DAEMON_PROXY_KEYS } from '../../proxy/names';
 import { proxiesProperty } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';

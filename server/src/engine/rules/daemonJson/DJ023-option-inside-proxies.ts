@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { Fix, RuleFinding } from '../../findingTypes';
-import { findProperty, jsonc, jsonTransformEdit, nodeRange, objectProperties } from '../../parse/json';
+import { findProperty, jsonc, nodeRange, objectProperties } from '../../parse/json';
+import { jsonTransformEdit } from '../jsonEdits';
 import { DAEMON_PROXY_KEYS } from '../../proxy/names';
 import { DOCKERD_OPTION_NAMES, proxiesProperty } from './daemonJsonShape';
 import { MEASURED, SRC } from '../../sources';

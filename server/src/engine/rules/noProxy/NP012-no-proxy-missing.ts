@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import type { RuleFinding } from '../../findingTypes';
-import { findProperty, jsonTransformEdit, nodeRange } from '../../parse/json';
+import { findProperty, nodeRange } from '../../parse/json';
+import { jsonTransformEdit } from '../jsonEdits';
 import { show } from './shared';
 import { PER_CONSUMER_NOTE, suggestedNoProxy } from '../../proxy/missingNoProxy';
 import { daemonProxies, entryFor, proxiedRegistries } from './registries';
