@@ -13,8 +13,13 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export interface ServerSpec { name: string; command: string; args: string[] }
+export interface ProcessMemory { rss: number; pssAnon: number; pssFile: number }
+export interface V8Memory { heapTotal: number; heapUsed: number; external: number; arrayBuffers: number }
 
 interface Publish { at: number; params: PublishDiagnosticsParams }
+
+/** The line bench/gcOnSignal.ts writes after its full GCs (spelled out there too: importing it would install it here). */
+const GC_DONE = 'bench-gc-done';
 
 /** A failure guard for every wait (a server that never answers must not hang the bench); not a measurement. */
 const GUARD_MS = 180_000;
@@ -26,7 +31,7 @@ export class BenchClient {
   stderr = '';
 
   private constructor(readonly spec: ServerSpec, readonly proc: ChildProcess, readonly connection: ProtocolConnection) {
-    proc.stderr?.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
+    proc.stderr?.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); this.notify(); });
     proc.on('exit', () => { this.exited = true; this.notify(); });
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.publishes.push({ at: performance.now(), params });
@@ -112,14 +117,31 @@ export class BenchClient {
     });
   }
 
-  /** Resident set size of the server process, from /proc (Linux). */
-  rssBytes(): number | undefined {
+  /**
+   * The server's memory from /proc/PID/smaps_rollup (Linux): Rss, and its proportional split into anonymous memory
+   * (V8's heap, malloc, thread stacks) and file pages (the node binary and shared libraries, shared with every other
+   * node process, so their Pss is small and moves with what else runs).
+   */
+  memory(): ProcessMemory | undefined {
     try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.proc.pid}/status`, 'utf8'));
-      return m ? Number(m[1]) * 1024 : undefined;
+      const text = readFileSync(`/proc/${this.proc.pid}/smaps_rollup`, 'utf8');
+      const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN) * 1024;
+      const m = { rss: kb('Rss'), pssAnon: kb('Pss_Anon'), pssFile: kb('Pss_File') };
+      return Number.isFinite(m.rss) ? m : undefined;
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * Two full GCs in the server, when it was started with bench/gcOnSignal.ts preloaded; resolves with V8's heap
+   * figures it reports once done.
+   */
+  async fullGc(): Promise<V8Memory> {
+    const from = this.stderr.length;
+    this.proc.kill('SIGUSR2');
+    const line = await this.waitUntil(() => new RegExp(`${GC_DONE} (.*)\\n`).exec(this.stderr.slice(from))?.[1], 'a full GC');
+    return JSON.parse(line) as V8Memory;
   }
 
   async stop(): Promise<void> {

@@ -33,7 +33,7 @@ function targetsTable(engine: EngineTargets[], lsp: LspTargets[]): void {
   for (const size of [100, 1000, 10000]) add(`proxy-heavy lint / dockerfile-utils validate, ${size} lines`, 1.0, engine.map((e) => e.validate.get(size)));
   for (const size of [100, 1000, 10000]) add(`proxy-heavy lint / bare dockerfile-ast parse, ${size} lines`, 1.5, engine.map((e) => e.parse.get(size)));
   for (const lines of [100, 1000]) add(`didChange → diagnostics p95 / rcjsuen's server, proxy-heavy, ${lines} lines`, 1.0, lsp.map((l) => l.p95.get(lines)));
-  add('server RSS after 1,000 documents / rcjsuen\'s server', 1.2, lsp.map((l) => l.rss));
+  add('server RSS after 1,000 documents (young generation 1 MB in both, after full GCs) / rcjsuen\'s server', 1.2, lsp.map((l) => l.rss));
   if (targets.length === 0) return;
   console.log('\n### Targets (issue 19)\n');
   console.log('| target | limit | runs | median | result |');
