@@ -47,6 +47,8 @@ export class ServerStatusCache {
   private report: ProxyStatusReport | undefined;
   private lastParams: StatusRequestParams | undefined;
   private inFlight: { key: string; promise: Promise<ProxyStatusReport> } | undefined;
+  /** The run that starts when the running one ends (requests that came in while it ran). */
+  private queued: { key: string; promise: Promise<ProxyStatusReport> } | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   /** Paths that had status diagnostics in the last report, so they can be cleared when a newer report has none. */
   private shownPaths = new Set<string>();
@@ -72,17 +74,35 @@ export class ServerStatusCache {
     });
   }
 
-  /** One discovery at a time per parameter set: a second identical request shares the running one. */
+  /**
+   * One discovery at a time. A request never shares a discovery that is already reading the machine: that one may
+   * have read a file before it changed, and this request may be the one sent because of the change (a file watcher,
+   * a save, Refresh). It waits for it and then runs its own; requests that arrive meanwhile with the same
+   * parameters share that queued run.
+   */
   run(params: StatusRequestParams): Promise<ProxyStatusReport> {
     this.lastParams = params;
-    const promise = this.rules().catch(() => ({})).then((rules) => {
+    return this.rules().catch(() => ({})).then((rules) => {
       const key = JSON.stringify([params, rules]);
-      if (this.inFlight?.key === key) return this.inFlight.promise;
-      const run = this.compute(params, rules);
-      this.inFlight = { key, promise: run };
-      return run;
+      if (this.queued?.key === key) return this.queued.promise;
+      const running = this.inFlight?.promise;
+      if (!running) return this.start(key, params, rules);
+      const queued: { key: string; promise: Promise<ProxyStatusReport> } = {
+        key,
+        promise: running.catch(() => undefined).then(() => {
+          if (this.queued === queued) this.queued = undefined;
+          return this.start(key, params, rules);
+        }),
+      };
+      this.queued = queued;
+      return queued.promise;
     });
-    return promise;
+  }
+
+  private start(key: string, params: StatusRequestParams, rules: Readonly<Record<string, SeveritySetting>>): Promise<ProxyStatusReport> {
+    const run = this.compute(params, rules);
+    this.inFlight = { key, promise: run };
+    return run;
   }
 
   private compute(params: StatusRequestParams, rules: Readonly<Record<string, SeveritySetting>>): Promise<ProxyStatusReport> {
