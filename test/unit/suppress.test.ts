@@ -2,7 +2,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits, lint, type TextEdit } from '../../server/src/engine';
-import { canSuppressInline, disableForFileEdit, disableForLineEdit, parserDirectiveLineCount } from '../../server/src/engine/suppress';
+import { canSuppressInline, disableForFileEdit, disableForLineEdit } from '../../server/src/engine/suppress';
+import { parserDirectiveLineCount } from '../../server/src/engine/fileKinds';
 
 const apply = (text: string, edit: TextEdit | undefined): string => {
   assert.ok(edit, 'expected an edit');

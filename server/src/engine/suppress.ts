@@ -20,9 +20,6 @@ function commentLeader(kind: FileKind, text: string): string {
   return kindInfo(kind).comments?.leader(text) ?? '#';
 }
 
-// Moved to the registry with the rest of what a kind's comments are; re-exported for callers of this file.
-export { parserDirectiveLineCount };
-
 const PRAGMA_LINE = /^(\s*(?:[#;]|\/\/)\s*proxy-doctor\s+(global\s+)?ignore=)([A-Za-z0-9_,\s*-]+?)(\s*)$/;
 
 interface PragmaMatch { ids: string[]; idsStart: number; idsEnd: number; global: boolean }

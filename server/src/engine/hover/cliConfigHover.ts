@@ -53,4 +53,4 @@ export function cliConfigHover(doc: JsonDocument, position: Position): HoverInfo
   return undefined;
 }
 
-export const CLI_CONFIG_HOVER = kindHover(['cli-config'] as const, cliConfigHover);
+export const CLI_CONFIG_HOVER = kindHover('cli-config', cliConfigHover);

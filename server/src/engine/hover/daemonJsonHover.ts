@@ -57,4 +57,4 @@ function envNames(variable: ProxyVariable): string {
   return `${upper}\`/\`${upper.toLowerCase()}`;
 }
 
-export const DAEMON_JSON_HOVER = kindHover(['daemon-json'] as const, daemonJsonHover);
+export const DAEMON_JSON_HOVER = kindHover('daemon-json', daemonJsonHover);

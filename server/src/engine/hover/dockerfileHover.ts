@@ -86,4 +86,4 @@ export function dockerfileHover(doc: DockerfileDocument, position: Position): Ho
   return undefined;
 }
 
-export const DOCKERFILE_HOVER = kindHover(['dockerfile'] as const, dockerfileHover);
+export const DOCKERFILE_HOVER = kindHover('dockerfile', dockerfileHover);

@@ -18,7 +18,7 @@ export { shownValue } from './hoverMarkdown';
 /** Markdown hover for a position, or undefined when there is nothing proxy-related there. Never throws. */
 export function hoverAt(doc: ParsedDocument, position: Position): HoverInfo | undefined {
   try {
-    const hover = HOVERS.find((h) => h.kinds.includes(doc.kind));
+    const hover = HOVERS.find((h) => h.kind === doc.kind);
     return hover?.at(doc, position);
   } catch {
     return undefined;

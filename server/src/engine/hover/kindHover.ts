@@ -6,10 +6,10 @@ import type { Position } from '../findingTypes';
 import type { HoverInfo } from './hoverMarkdown';
 
 export interface KindHover<K extends FileKind = FileKind> {
-  kinds: readonly K[];
+  kind: K;
   at(doc: DocumentOf<K>, position: Position): HoverInfo | undefined;
 }
 
-export function kindHover<K extends FileKind>(kinds: readonly K[], at: (doc: DocumentOf<K>, position: Position) => HoverInfo | undefined): KindHover<FileKind> {
-  return { kinds, at: at as KindHover<FileKind>['at'] };
+export function kindHover<K extends FileKind>(kind: K, at: (doc: DocumentOf<K>, position: Position) => HoverInfo | undefined): KindHover<FileKind> {
+  return { kind, at: at as KindHover<FileKind>['at'] };
 }

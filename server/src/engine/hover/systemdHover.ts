@@ -32,4 +32,4 @@ export function systemdHover(doc: SystemdDocument, position: Position): HoverInf
   };
 }
 
-export const SYSTEMD_HOVER = kindHover(['systemd-dropin'] as const, systemdHover);
+export const SYSTEMD_HOVER = kindHover('systemd-dropin', systemdHover);
