@@ -2,7 +2,7 @@
 // into an input box. Returns what it found (tests and other extensions use that); the notification is not awaited.
 import * as vscode from 'vscode';
 import type { AttributedExplanation, Explanation } from '../../../server/src/engine/causes';
-import { explainText } from '../../../server/src/engine/doctor';
+import { explainText } from '../../../server/src/engine/causes/explain';
 import { maskCredentials } from '../../../server/src/engine/proxy/url';
 import { presentExplanation } from './present';
 

@@ -3,7 +3,8 @@
 // Reads FILE, or stdin when there is none (or FILE is -). Exit 0 nothing found, 1 found, 2 usage or read error.
 import { promises as fs } from 'node:fs';
 import { formatExplanationsJson, formatExplanationsText, type AttributedExplanation } from '../engine/causes';
-import { explainText, type Doctor } from '../engine/doctor';
+import type { Doctor } from '../engine/doctor';
+import { explainText } from '../engine/causes/explain';
 
 export class ExplainUsageError extends Error {}
 

@@ -17,7 +17,7 @@ import type { Clock, Dialer } from './probe/dialer';
 import { certsByHost, probeInputsFromModel } from './probe/inputs';
 import { runConnectivityTest, type ConnectivityProgressEvent } from './probe/run';
 import { attributeExplanations, type AttributedExplanation } from './causes/attribute';
-import { explainLog } from './causes/explain';
+import { explainText } from './causes/explain';
 import { planSetup } from './setup/plan';
 import type { SetupContext, SetupInput } from './setup/input';
 import type { SetupPlan } from './setup/types';
@@ -93,14 +93,6 @@ export interface Doctor {
   setupModel(options?: SetupOptions): Promise<{ model: StatusModel; context: SetupContext }>;
   /** The setup plan for one proxy on this model. Throws SetupInputError on a bad proxy URL. */
   plan(model: StatusModel, input: SetupInput, context: SetupContext): SetupPlan;
-}
-
-/**
- * The explainer without a machine: the cause catalog on the text alone. The doctor's `explain` starts here, and so do
- * the adapters that have no machine to ask (the VS Code client before its server runs, `explain` without --machine).
- */
-export function explainText(text: string): AttributedExplanation[] {
-  return explainLog(text.replace(/^\uFEFF/, ''));
 }
 
 export function createDoctor(services: DoctorServices): Doctor {

@@ -143,3 +143,12 @@ export function explainLine(raw: string, options?: ExplainOptions): Explanation 
   const { text, offset, removed } = cleanLine(raw.slice(0, MAX_LINE));
   return explanationOf({ line: 1, text, offset, removed, source: 'shell' }, text, text.length, text, contextFromLog(text, options?.knownProxyHosts));
 }
+
+/**
+ * The explainer without a machine: the cause catalog on a pasted or logged text (a leading BOM dropped). The
+ * doctor's `explain` starts here, and so do the adapters that have no machine to ask (the VS Code client before its
+ * server runs, `explain` without --machine); it lives here, not in doctor.ts, so they do not bundle the whole engine.
+ */
+export function explainText(text: string): Explanation[] {
+  return explainLog(text.replace(/^\uFEFF/, ''));
+}
